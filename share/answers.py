@@ -1,0 +1,115 @@
+"""Turn a raw model answer into a program: SEARCH/REPLACE edits or a fenced whole program.
+
+Both formats are first-class. Edits are applied to the koan's broken code and each
+SEARCH must match exactly one run of whole lines; a whole program is the last ```rust or
+plain ``` block found by CommonMark's fence rules (so a longer fence can hold ```), else
+the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SEARCH, DIVIDER, REPLACE = "<<<<<<< SEARCH", "=======", ">>>>>>> REPLACE"
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+
+
+@dataclass(frozen=True)
+class Program:
+    """The code to compile, or why there is none (`status` is then a Result status)."""
+
+    code: str | None
+    status: str | None = None
+    detail: str = ""
+
+
+def extract_program(answer: str, broken: str) -> Program:
+    if not answer.strip():
+        return Program(None, "no_code", "the answer is empty")
+    if any(line.strip() == SEARCH for line in answer.splitlines()):
+        return apply_edits(broken, answer)
+    code = last_code_block(answer)
+    code = answer if code is None else code
+    if not code.strip():
+        return Program(None, "no_code", "the code block is empty")
+    return Program(code)
+
+
+def last_code_block(text: str) -> str | None:
+    """The content of the last fenced block whose info string is empty or `rust...`."""
+    lines = text.splitlines()
+    found, i = None, 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i])
+        if not m or (m.group(2)[0] == "`" and "`" in m.group(3)):
+            i += 1
+            continue
+        indent, fence, info = len(m.group(1)), m.group(2), m.group(3).strip()
+        body, i = [], i + 1
+        while i < len(lines):
+            close = _FENCE.match(lines[i])
+            if close and close.group(2)[0] == fence[0] and len(close.group(2)) >= len(fence) and not close.group(3).strip():
+                break
+            body.append(_dedent(lines[i], indent))
+            i += 1
+        i += 1  # past the closing fence (or the end: an unclosed block runs to the end)
+        if info == "" or info.split()[0].lower().startswith("rust"):
+            found = "\n".join(body) + "\n"
+    return found
+
+
+def _dedent(line: str, indent: int) -> str:
+    strip = len(line) - len(line.lstrip(" "))
+    return line[min(strip, indent):]
+
+
+def parse_edits(answer: str) -> list[tuple[list[str], list[str]]] | str:
+    """The (search, replace) line lists of each edit block, or a message saying what is malformed."""
+    edits, state, search, replace = [], None, [], []
+    for n, line in enumerate(answer.splitlines(), 1):
+        marker = line.strip()
+        if marker == SEARCH:
+            if state is not None:
+                return f"line {n}: {SEARCH} inside an unfinished edit block"
+            state, search, replace = "search", [], []
+        elif marker == DIVIDER and state == "search":
+            state = "replace"
+        elif marker == REPLACE:
+            if state != "replace":
+                return f"line {n}: {REPLACE} without a matching {SEARCH} and {DIVIDER}"
+            if not any(s.strip() for s in search):
+                return f"line {n}: the SEARCH part is empty"
+            edits.append((search, replace))
+            state = None
+        elif state == "search":
+            search.append(line)
+        elif state == "replace":
+            replace.append(line)
+    if state is not None:
+        return f"the last edit block is not closed with {REPLACE}"
+    return edits
+
+
+def apply_edits(broken: str, answer: str) -> Program:
+    edits = parse_edits(answer)
+    if isinstance(edits, str):
+        return Program(None, "edit_not_applicable", f"malformed: {edits}")
+    lines = broken.splitlines()
+    for number, (search, replace) in enumerate(edits, 1):
+        places = _find_lines(lines, search)
+        if not places:
+            return Program(None, "edit_not_applicable", f"not found: SEARCH of edit {number} matches no lines")
+        if len(places) > 1:
+            return Program(None, "edit_not_applicable", f"ambiguous: SEARCH of edit {number} matches {len(places)} places")
+        at = places[0]
+        lines = lines[:at] + replace + lines[at + len(search):]
+    return Program("\n".join(lines) + "\n")
+
+
+def _find_lines(lines: list[str], search: list[str]) -> list[int]:
+    """Start indices where `search` matches whole lines (trailing whitespace ignored)."""
+    want = [s.rstrip() for s in search]
+    have = [s.rstrip() for s in lines]
+    n = len(want)
+    return [i for i in range(len(have) - n + 1) if have[i:i + n] == want]

@@ -1,0 +1,126 @@
+"""`koanshare` command line: evaluate, families, generate, share ...
+
+Errors the user can fix (bad files, unknown tasks, misbehaving plugins) print one
+`error: ...` line and exit 2; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from share.koan import SchemaError
+
+log = logging.getLogger("koanshare")
+
+
+class UsageError(Exception):
+    """Bad input the user can fix; the message says what and how."""
+
+
+def cmd_evaluate(args) -> int:
+    from share.evaluate import evaluate_answers
+    from share.koan import read_answers, read_koans, write_records
+    from share.plugins import load_registry
+
+    koans = read_koans(args.koans)
+    if bool(args.answers) + args.reference + args.broken != 1:
+        raise UsageError("give exactly one of: an ANSWERS.jsonl file, --reference, --broken")
+    if args.answers:
+        answers = read_answers(args.answers)
+        by_id = {k.id: k for k in koans}
+        missing = [a.id for a in answers if a.id not in by_id]
+        if missing:
+            raise UsageError(f"{args.answers}: answer id {missing[0]!r} is not in {args.koans} ({len(missing)} unknown ids)")
+        koans = [by_id[a.id] for a in answers]
+        texts = [a.answer for a in answers]
+    else:
+        texts = [k.reference if args.reference else k.broken for k in koans]
+    registry = load_registry()
+    checks = {t.name: t.checks for t in registry.tasks.values() if t.checks}
+    results = evaluate_answers(koans, texts, workers=args.jobs, timeout=args.timeout, checks=checks)
+    write_records(args.output, results)
+    passed = sum(r.status == "pass" for r in results)
+    print(f"{passed}/{len(results)} passed -> {args.output}")
+    return 0
+
+
+def cmd_families(args) -> int:
+    from share.plugins import load_registry
+
+    registry = load_registry()
+    for family, (description, plugin) in registry.families.items():
+        print(f"{family}  ({plugin}): {description}")
+        for task in registry.family_tasks(family):
+            print(f"  {task.name:24s} edition {task.edition}  [{task.plugin}]  {task.description.splitlines()[0]}")
+    print(f"{len(registry.families)} families, {len(registry.tasks)} tasks")
+    return 0
+
+
+def cmd_generate(args) -> int:
+    from share.generate import generate_task, resolve_tasks
+    from share.koan import write_records
+    from share.plugins import load_registry
+
+    tasks = resolve_tasks(load_registry(), args.tasks)
+    out = Path(args.output)
+    for task in tasks:
+        koans, stats = generate_task(task, args.split, args.n, args.seed, workers=args.jobs, timeout=args.timeout)
+        write_records(out / f"{task.name}.jsonl", koans)
+        print(stats.line(), flush=True)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="koanshare", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("evaluate", help="compile and run answers (or a koan file's own code) with rustc")
+    p.add_argument("koans")
+    p.add_argument("answers", nargs="?")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--reference", action="store_true", help="evaluate each koan's reference code")
+    p.add_argument("--broken", action="store_true", help="evaluate each koan's broken code")
+    p.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds per compile and per run")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("families", help="list task families, tasks and the plugin that gave each")
+    p.set_defaults(func=cmd_families)
+
+    p = sub.add_parser("generate", help="generate verified koans for tasks (`all` = every task)")
+    p.add_argument("tasks", nargs="+")
+    p.add_argument("--split", choices=("train", "eval"), required=True)
+    p.add_argument("--n", type=int, required=True)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--jobs", type=int, default=None)
+    p.add_argument("--timeout", type=float, default=10.0)
+    p.set_defaults(func=cmd_generate)
+
+    try:
+        from share.subspace.cli import add_commands
+    except ImportError:  # the Share library is optional for koan-only use
+        pass
+    else:
+        add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from share.plugins import PluginError
+
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except (UsageError, SchemaError, PluginError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

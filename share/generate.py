@@ -1,0 +1,136 @@
+"""Koans from plugins, verified by rustc before they are written.
+
+The host owns ids, the task's metadata and the diagnostic (rustc's real, path-free
+output for the broken code); a koan is emitted only when its reference passes and its
+broken code fails for the declared reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+
+from share.evaluate import Job, run_jobs
+from share.koan import EDITIONS, MODES, Koan, SchemaError
+from share.plugins import PluginError, Registry, Task
+
+log = logging.getLogger(__name__)
+DRAFT_FIELDS = {"mode", "broken", "reference", "tests", "expected_error", "edition", "template"}
+
+
+@dataclass
+class TaskStats:
+    task: str
+    split: str
+    emitted: int
+    verified: int
+    templates: int
+    duplicates: int
+
+    def line(self) -> str:
+        return (f"{self.task:24s} {self.split:5s} emitted={self.emitted} verified={self.verified / max(self.emitted, 1):.0%} "
+                f"templates={self.templates} duplicates={self.duplicates}")
+
+
+def drafts_of(task: Task, split: str, n: int, seed: int) -> list[dict]:
+    """Call the plugin's generator and check the shape of what it returned."""
+    where = f"plugin {task.plugin!r}, task {task.name!r}"
+    try:
+        drafts = list(task.generator(split, n, seed))
+    except Exception as e:
+        raise PluginError(f"{where}: the generator raised {e!r}") from e
+    if len(drafts) != n:
+        raise PluginError(f"{where}: asked for {n} {split} koans, the generator returned {len(drafts)}")
+    for i, draft in enumerate(drafts):
+        problem = _draft_problem(draft)
+        if problem:
+            raise PluginError(f"{where}: draft {i} is malformed: {problem}")
+    return drafts
+
+
+def _draft_problem(draft) -> str | None:
+    if not isinstance(draft, dict):
+        return f"expected a dict, got {type(draft).__name__}"
+    unknown = set(draft) - DRAFT_FIELDS
+    if unknown:
+        return f"unknown field {sorted(unknown)[0]!r}"
+    for name in ("broken", "reference"):
+        if not isinstance(draft.get(name), str) or not draft[name].strip():
+            return f"{name}: missing or empty"
+    if draft.get("mode", "test") not in MODES:
+        return f"mode: {draft.get('mode')!r} is not one of {MODES}"
+    if draft.get("edition", "2021") not in EDITIONS:
+        return f"edition: {draft.get('edition')!r} is not one of {EDITIONS}"
+    return None
+
+
+def generate_task(task: Task, split: str, n: int, seed: int, *, workers=None, timeout=10.0,
+                  progress=True) -> tuple[list[Koan], TaskStats]:
+    """n verified koans for one task; raises naming the plugin, task and first failures."""
+    drafts = drafts_of(task, split, n, seed)
+    ids = [f"{task.name}/{split}/{i:04d}/{d.get('template', 't')}" for i, d in enumerate(drafts)]
+    jobs = []
+    for kind in ("reference", "broken"):
+        for id_, d in zip(ids, drafts):
+            jobs.append(Job(f"{id_}#{kind}", d[kind], d.get("tests", ""), d.get("mode", "test"),
+                            d.get("edition", task.edition), task.name))
+    results = run_jobs(jobs, workers=workers, timeout=timeout, checks={task.name: task.checks}, progress=progress)
+    ref, brk = results[:n], results[n:]
+    koans, failures = [], []
+    for id_, d, r, b in zip(ids, drafts, ref, brk):
+        problem = verification_problem(d, r, b)
+        if problem:
+            failures.append(f"{id_}: {problem}")
+            continue
+        try:
+            koans.append(Koan(
+                id=id_, family=task.family, task=task.name, edition=d.get("edition", task.edition),
+                mode=d.get("mode", "test"), description=task.description, broken=d["broken"],
+                diagnostic=b.diagnostic or b.detail, reference=d["reference"], tests=d.get("tests", ""),
+                expected_error=d.get("expected_error"),
+            ))
+        except SchemaError as e:
+            failures.append(f"{id_}: {e}")
+    stats = TaskStats(task.name, split, len(drafts), len(koans), len({d.get("template") for d in drafts}),
+                      sum(c - 1 for c in Counter((d["broken"], d["reference"]) for d in drafts).values()))
+    if failures:
+        shown = "\n  ".join(failures[:5])
+        raise PluginError(f"plugin {task.plugin!r}, task {task.name!r}: {len(failures)} of {n} {split} koans "
+                          f"failed verification, nothing written:\n  {shown}")
+    return koans, stats
+
+
+def verification_problem(draft: dict, reference, broken) -> str | None:
+    """Why a draft does not teach its task, or None when it does."""
+    if reference.status != "pass":
+        return f"the reference does not pass ({reference.status} {reference.error_codes} {reference.detail})\n{reference.diagnostic[:800]}"
+    expected = draft.get("expected_error")
+    if expected:
+        if broken.status != "compile_error" or expected not in broken.error_codes:
+            return f"the broken code should fail with {expected}, got {broken.status} {broken.error_codes}"
+    elif broken.status not in ("test_failure", "runtime_error"):
+        return f"the broken code should compile and fail a test or check, got {broken.status} {broken.error_codes}"
+    return None
+
+
+def resolve_tasks(registry: Registry, names: list[str]) -> list[Task]:
+    """`all` is every registered task; a family name stands for its tasks."""
+    out = []
+    for name in names:
+        if name == "all":
+            out += list(registry.tasks.values())
+        elif name in registry.families:
+            out += registry.family_tasks(name)
+        else:
+            out.append(registry.task(name))
+    return _unique(out)
+
+
+def _unique(tasks: list[Task]) -> list[Task]:
+    seen, out = set(), []
+    for t in tasks:
+        if t.name not in seen:
+            seen.add(t.name)
+            out.append(t)
+    return out
