@@ -8,6 +8,7 @@ the whole text.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -113,3 +114,30 @@ def _find_lines(lines: list[str], search: list[str]) -> list[int]:
     have = [s.rstrip() for s in lines]
     n = len(want)
     return [i for i in range(len(have) - n + 1) if have[i:i + n] == want]
+
+
+def make_edits(broken: str, reference: str) -> str:
+    """The SEARCH/REPLACE blocks that turn `broken` into `reference` (the training target).
+
+    One block per changed hunk; each SEARCH grows by a line of context at a time until
+    it matches exactly one place, so apply_edits(broken, make_edits(...)) == reference.
+    """
+    old, new = broken.splitlines(), reference.splitlines()
+    blocks = []
+    opcodes = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    for tag, i1, i2, j1, j2 in opcodes:
+        before = after = 0
+        while True:
+            lo, hi = i1 - before, i2 + after
+            search = old[lo:hi]
+            if search and any(s.strip() for s in search) and len(_find_lines(old, search)) == 1:
+                break
+            if lo == 0 and hi == len(old):
+                break
+            if (before <= after and lo > 0) or hi == len(old):
+                before += 1
+            else:
+                after += 1
+        replace = old[lo:i1] + new[j1:j2] + old[i2:hi]
+        blocks.append("\n".join([SEARCH, *search, DIVIDER, *replace, REPLACE]))
+    return "\n".join(blocks) + ("\n" if blocks else "")

@@ -1,0 +1,1 @@
+"""The advanced task family (being written)."""

@@ -1,0 +1,1 @@
+"""The core task family (being written)."""

@@ -1,0 +1,1 @@
+"""The error_handling task family (being written)."""

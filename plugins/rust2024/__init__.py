@@ -1,0 +1,1 @@
+"""The rust2024 task family (being written)."""

@@ -1,0 +1,1 @@
+"""The traits task family (being written)."""
