@@ -1,0 +1,27 @@
+"""Shared fixtures: a private evaluator cache per test session, and throwaway plugins."""
+
+import os
+import tempfile
+
+import pytest
+
+os.environ["KOANSHARE_CACHE"] = tempfile.mkdtemp(prefix="koanshare-test-cache-")
+os.environ.setdefault("DVC_NO_ANALYTICS", "1")
+
+
+@pytest.fixture
+def register_plugin():
+    """Register throwaway plugin objects by name on the process-wide manager; unregister after."""
+    from share.plugins import get_plugin_manager
+
+    pm = get_plugin_manager()
+    names = []
+
+    def register(plugin, name):
+        pm.register(plugin, name=name)
+        names.append(name)
+        return plugin
+
+    yield register
+    for name in names:
+        pm.unregister(name=name)
