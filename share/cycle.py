@@ -1,0 +1,121 @@
+"""What one evaluation of a continual-learning cycle measures: for each method, which
+model variant answers which koan set after which step (the cells of the accuracy
+matrix), and how each variant is loaded from the stage outputs.
+
+Methods (DESIGN.md "Baselines"): base; lora (one adapter per task, the upper bound);
+merged_linear / merged_svd / merged_ties (PEFT add_weighted_adapter over the per-task
+LoRAs, linear = the plain mean adapter); sequential (one LoRA trained through the tasks
+in order, the forgetting baseline); replay (the same with earlier tasks' data mixed in);
+share (per-task coefficients) and share_mean (one averaged coefficient set, no task id);
+random_basis (arriving tasks' coefficients trained against a random basis: the control).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CORE = "core"
+METHODS = ("base", "lora", "merged_linear", "merged_svd", "merged_ties", "sequential", "replay",
+           "share", "share_mean", "random_basis")
+FINAL = "final"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """`variant` answers the eval koans of `koans` (a task, or `core`) as of `step`.
+
+    variant: ("base",) | ("lora", task) | ("merged", kind) | ("adapter", dir)
+             | ("share", step, task or None for the average)
+    `subset` evaluates only the first koans of each core task (the per-update price).
+    """
+
+    step: int | str
+    variant: tuple
+    koans: str
+    subset: bool = False
+
+
+def plan(method: str, protocol: dict) -> list[Cell]:
+    order, initial, steps = protocol["order"], protocol["initial"], protocol["steps"]
+    last = len(steps)
+    seen_at = {s: initial + [x["task"] for x in steps[:s]] for s in range(last + 1)}
+    upcoming = {s: steps[s]["task"] for s in range(last)}  # the task step s+1 will learn
+    if method == "base":
+        return [Cell(FINAL, ("base",), k) for k in order + [CORE]]
+    if method == "lora":
+        return [c for t in order for c in (Cell(FINAL, ("lora", t), t), Cell(FINAL, ("lora", t), CORE, True))]
+    if method.startswith("merged_"):
+        return [Cell(FINAL, ("merged", method.removeprefix("merged_")), k) for k in order + [CORE]]
+    if method in ("sequential", "replay"):
+        cells = []
+        for s in range(last + 1):
+            variant = ("adapter", f"models/{method}/step_{s}")
+            tasks = seen_at[s] + ([upcoming[s]] if s in upcoming else [])
+            cells += [Cell(s, variant, k) for k in tasks + [CORE]]
+        return cells
+    if method == "share":
+        cells = []
+        for s in range(last + 1):
+            cells += [Cell(s, ("share", s, t), t) for t in seen_at[s]]
+            if s in upcoming:  # forward transfer: the average answers a task it has not learned
+                cells.append(Cell(s, ("share", s, None), upcoming[s]))
+            cells.append(Cell(s, ("share", s, None), CORE))
+        cells += [Cell(FINAL, ("share", last, t), CORE, True) for t in order]  # each update's price on core
+        return cells
+    if method == "share_mean":
+        return [Cell(FINAL, ("share", last, None), k) for k in order + [CORE]]
+    if method == "random_basis":
+        return [c for x in steps for c in (Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), x["task"]),
+                                           Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), CORE, True))]
+    raise ValueError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
+
+
+def load_variant(variant: tuple, base_dir: str, protocol: dict):
+    """(model, tokenizer) for a variant; the base model is loaded fresh each time, so no
+    variant can leak into another."""
+    from share.modeling import load_adapter, load_model
+
+    model, tokenizer = load_model(base_dir)
+    kind = variant[0]
+    if kind == "base":
+        return model, tokenizer
+    if kind == "lora":
+        return load_adapter(model, f"models/lora/{variant[1]}"), tokenizer
+    if kind == "adapter":
+        return load_adapter(model, variant[1]), tokenizer
+    if kind == "merged":
+        return merged_adapter(model, protocol["order"], variant[1]), tokenizer
+    if kind == "share":
+        from share.subspace import Share, inject, set_task
+
+        inject(model, Share.load(f"models/share/step_{variant[1]}"))
+        set_task(model, variant[2])
+        return model, tokenizer
+    raise ValueError(f"unknown variant {variant!r}")
+
+
+def merged_adapter(model, tasks: list[str], kind: str):
+    """PEFT's add_weighted_adapter over the per-task LoRAs: `linear` with weights 1/N is
+    the plain mean adapter; `svd` merges the same mean at the summed rank; `ties` trims to
+    the top 50% of each task vector and merges sign-consistently (weights 1)."""
+    from peft import PeftModel
+
+    from share.modeling import check_adapter
+
+    for t in tasks:
+        check_adapter(model, f"models/lora/{t}")
+    peft_model = PeftModel.from_pretrained(model, f"models/lora/{tasks[0]}", adapter_name=tasks[0])
+    for t in tasks[1:]:
+        peft_model.load_adapter(f"models/lora/{t}", adapter_name=t)
+    n = len(tasks)
+    if kind == "linear":
+        peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="linear")
+    elif kind == "svd":
+        rank = peft_model.peft_config[tasks[0]].r * n
+        peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="svd", svd_rank=rank)
+    elif kind == "ties":
+        peft_model.add_weighted_adapter(tasks, [1.0] * n, "merged", combination_type="ties", density=0.5)
+    else:
+        raise ValueError(f"unknown merge {kind!r}; one of linear, svd, ties")
+    peft_model.set_adapter("merged")
+    return peft_model

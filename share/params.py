@@ -1,0 +1,61 @@
+"""params.yaml for the DVC cycle: load one stage's section and check the continual
+protocol (tasks, initial set, arriving steps) before any work starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+class ParamsError(ValueError):
+    """params.yaml is wrong; the message names the key and the fix."""
+
+
+def load(path: str | Path = "params.yaml") -> dict:
+    path = Path(path)
+    try:
+        params = yaml.safe_load(path.read_text())
+    except OSError as e:
+        raise ParamsError(f"{path}: cannot read ({e.strerror}); run from the project root") from e
+    if not isinstance(params, dict):
+        raise ParamsError(f"{path}: expected a mapping of sections")
+    return params
+
+
+def section(params: dict, name: str) -> dict:
+    if not isinstance(params.get(name), dict):
+        raise ParamsError(f"params.yaml: section {name!r} is missing; see the default params.yaml")
+    return params[name]
+
+
+def protocol(params: dict, registry=None) -> dict:
+    """The checked continual protocol: {tasks: {name: family}, initial: [...], steps: [...]}.
+
+    `tasks` lists every skill task of the cycle with its family (DVC needs the family to
+    track each task's plugin code); `initial` are consolidated in phase 1; `steps` arrive
+    one by one, each naming its predecessor step.
+    """
+    tasks = {}
+    for i, item in enumerate(params.get("tasks") or []):
+        if not isinstance(item, dict) or set(item) != {"task", "family"}:
+            raise ParamsError(f"params.yaml: tasks[{i}] must be {{task: NAME, family: FAMILY}}, got {item!r}")
+        tasks[item["task"]] = item["family"]
+    initial = list(params.get("initial") or [])
+    steps = list(params.get("steps") or [])
+    if not initial:
+        raise ParamsError("params.yaml: `initial` must name at least one task (phase 1 needs an adapter)")
+    for i, step in enumerate(steps, 1):
+        want = {"step": i, "prev": i - 1}
+        if not isinstance(step, dict) or {k: step.get(k) for k in want} != want or "task" not in step:
+            raise ParamsError(f"params.yaml: steps[{i - 1}] must be {{step: {i}, prev: {i - 1}, task: NAME}}, got {step!r}")
+    order = initial + [s["task"] for s in steps]
+    if sorted(order) != sorted(tasks) or len(set(order)) != len(order):
+        raise ParamsError("params.yaml: `initial` plus the `steps` tasks must name each task of `tasks` exactly once "
+                          f"(tasks: {sorted(tasks)}; initial+steps: {order})")
+    if registry is not None:
+        for name, family in tasks.items():
+            task = registry.task(name)  # raises naming the unknown task
+            if task.family != family:
+                raise ParamsError(f"params.yaml: task {name!r} belongs to family {task.family!r}, not {family!r}")
+    return {"tasks": tasks, "initial": initial, "steps": steps, "order": order}

@@ -1,0 +1,98 @@
+"""Turn the evaluate stages' cells into the cycle's figures: pass rates with intervals per
+method, family and task; the accuracy matrix with average accuracy, BWT and FWT; the
+cost of each method; and the success criteria, each met or not, with the figures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from share.cycle import CORE, FINAL
+from share.metrics import continual_summary, wilson
+
+MATRIX_METHODS = ("sequential", "replay", "share")
+
+
+def pooled(cells: list[dict]) -> dict:
+    """Pass rate over several cells' koans together, with its interval, and the n-weighted
+    teacher-forced loss and token accuracy."""
+    passed, n = sum(c["passed"] for c in cells), sum(c["n"] for c in cells)
+    low, high = wilson(passed, n)
+    weight = lambda key: sum(c[key] * c["n"] for c in cells) / n if n else None  # noqa: E731
+    return {"pass_rate": passed / n if n else 0.0, "passed": passed, "n": n, "ci95": [round(low, 4), round(high, 4)],
+            "loss": weight("loss"), "token_accuracy": weight("token_accuracy")}
+
+
+def final_cells(cells: list[dict]) -> list[dict]:
+    """The cells that describe a method at the end of the cycle (the last step, or `final`)."""
+    steps = [c["step"] for c in cells if c["step"] != FINAL]
+    last = max(steps) if steps else FINAL
+    return [c for c in cells if c["step"] in (last, FINAL)]
+
+
+def method_pass_rates(cells: list[dict], tasks: dict[str, str]) -> dict:
+    """{tasks, core, by_family, by_task} at the end of the cycle (per-update core subsets excluded)."""
+    end = [c for c in final_cells(cells) if not c["subset"]]
+    learned = [c for c in end if c["koans"] in tasks]
+    out = {"tasks": pooled(learned) if learned else None,
+           "core": pooled([c for c in end if c["koans"] == CORE]) if any(c["koans"] == CORE for c in end) else None,
+           "by_task": {c["koans"]: pooled([c]) for c in learned}, "by_family": {}}
+    families = defaultdict(list)
+    for c in learned:
+        families[tasks[c["koans"]]].append(c)
+    out["by_family"] = {f: pooled(cs) for f, cs in sorted(families.items())}
+    return out
+
+
+def accuracy_matrix(cells: list[dict]) -> list[dict]:
+    """acc[step][task] (core included as a column) for a method evaluated after every step."""
+    rows = defaultdict(dict)
+    for c in cells:
+        if c["step"] != FINAL and not c["subset"]:
+            rows[c["step"]][c["koans"]] = c["pass_rate"]
+    return [rows[s] for s in sorted(rows)]
+
+
+def continual(cells: list[dict], protocol: dict, base_cells: list[dict]) -> dict:
+    learned_at = {t: 0 for t in protocol["initial"]} | {s["task"]: s["step"] for s in protocol["steps"]}
+    base = {c["koans"]: c["pass_rate"] for c in base_cells}
+    matrix = accuracy_matrix(cells)
+    return {**continual_summary(matrix, learned_at, base), "matrix": matrix}
+
+
+def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
+    """The four success criteria of a cycle, measured; `met` is a boolean or None when a
+    method needed for it was not run."""
+    out = []
+    base_core, mean_core = rates.get("base", {}).get("core"), rates.get("share_mean", {}).get("core")
+    if base_core and mean_core:
+        low = base_core["ci95"][0]
+        out.append({"name": "prior skill kept by the single model (share_mean core >= base core's 95% interval)",
+                    "met": mean_core["pass_rate"] >= low,
+                    "figures": f"share_mean core {mean_core['pass_rate']:.1%} vs base {base_core['pass_rate']:.1%} "
+                               f"(interval {low:.1%}-{base_core['ci95'][1]:.1%})"})
+    base_t, lora_t, share_t = (rates.get(m, {}).get("tasks") for m in ("base", "lora", "share"))
+    if base_t and lora_t and share_t and "share" in summaries:
+        lora_gain, share_gain = lora_t["pass_rate"] - base_t["pass_rate"], share_t["pass_rate"] - base_t["pass_rate"]
+        ratio = share_gain / lora_gain if lora_gain > 0 else None
+        bwt = summaries["share"]["bwt"]
+        seq_bwt = summaries.get("sequential", {}).get("bwt")
+        met = ratio is not None and ratio >= 0.9 and bwt >= -0.02
+        out.append({"name": "learning without replay (share gain >= 90% of per-task LoRA gain, share BWT >= -2 points)",
+                    "met": met,
+                    "figures": f"gain share {share_gain:+.1%} vs LoRA {lora_gain:+.1%} (ratio "
+                               f"{'n/a' if ratio is None else f'{ratio:.2f}'}); BWT share {bwt:+.1%}, "
+                               f"sequential LoRA {'n/a' if seq_bwt is None else f'{seq_bwt:+.1%}'}"})
+    if "share" in costs and "lora" in costs:
+        s, l = costs["share"], costs["lora"]
+        out.append({"name": "one Share model replaces the per-task adapters (fewer stored bytes)",
+                    "met": s["stored_bytes"] < l["stored_bytes"],
+                    "figures": f"Share {s['stored_bytes']:,} bytes vs {l['stored_bytes']:,} for every LoRA "
+                               f"({l['stored_bytes'] / s['stored_bytes']:.1f}x)"})
+        c = costs.get("coefficients")
+        if c:
+            out.append({"name": "coefficient-only updates cheaper than LoRA (fewer trainable params per new task)",
+                        "met": c["trainable_params"] < l["trainable_params"],
+                        "figures": f"{c['trainable_params']:,} vs {l['trainable_params']:,} trainable params "
+                                   f"({l['trainable_params'] / c['trainable_params']:.1f}x fewer); "
+                                   f"{c['seconds']:.0f} s vs {l['seconds']:.0f} s per task"})
+    return out

@@ -1,0 +1,35 @@
+"""Stage `generate@TASK`: verified train and eval koans for one task (or the `core`
+family's eval split) into data/koans/<name>/{train,eval}.jsonl."""
+
+import argparse
+import logging
+
+from share import params as P
+from share.generate import generate_task, resolve_tasks
+from share.koan import write_records
+from share.plugins import load_registry
+
+log = logging.getLogger("stages.generate")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("name", help="a task, or a family (all its tasks, written to one file per split)")
+    parser.add_argument("--splits", default="train,eval")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    params = P.load()
+    cfg = P.section(params, "generate")
+    tasks = resolve_tasks(load_registry(), [args.name])
+    for split in args.splits.split(","):
+        n = cfg["n_train"] if split == "train" else (cfg["n_core_eval"] if args.name == "core" else cfg["n_eval"])
+        koans = []
+        for task in tasks:
+            made, stats = generate_task(task, split, n, params["seed"], timeout=cfg["timeout"])
+            log.info(stats.line())
+            koans += made
+        write_records(f"data/koans/{args.name}/{split}.jsonl", koans)
+
+
+if __name__ == "__main__":
+    main()

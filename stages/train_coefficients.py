@@ -1,0 +1,60 @@
+"""Stage `train_coefficients@STEP`: Share phase 2 for the task arriving at STEP: only
+its coefficients and temporary factors train, against the frozen basis of step PREV ->
+models/share/pending/step_<STEP>/.
+
+With --random-basis it is the control: the same training against a random orthonormal
+basis with the same k per module -> models/random_basis/<task>/. If the learned basis
+carries knowledge that transfers, Share beats this control."""
+
+import argparse
+import tempfile
+from dataclasses import replace
+
+import torch
+
+from share import params as P
+from share.io import write_json
+from share.koan import read_koans
+from share.prompt import PromptConfig
+from share.subspace import ModuleBasis, Share, SideBasis
+from share.train import TrainConfig, train_coefficients
+
+
+def random_bases(share: Share, seed: int) -> Share:
+    """The same Share with every basis replaced by a random orthonormal one of the same shape."""
+    g = torch.Generator().manual_seed(seed)
+
+    def side(s: SideBasis) -> SideBasis:
+        q, _ = torch.linalg.qr(torch.randn(s.basis.shape, generator=g, dtype=torch.float32))
+        return SideBasis(q.to(s.basis.dtype), None)
+
+    bases = {m: ModuleBasis(side(b.B), side(b.A)) for m, b in share.bases.items()}
+    return replace(share, bases=bases, tasks={}, center=False)  # the control knows no earlier task
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", type=int)
+    parser.add_argument("--random-basis", action="store_true")
+    args = parser.parse_args()
+    params = P.load()
+    cfg = P.section(params, "coefficients")
+    base_dir = P.section(params, "base_model")["out"]
+    step = P.protocol(params)["steps"][args.step - 1]
+    task = step["task"]
+    koans = read_koans(f"data/koans/{task}/train.jsonl")
+    share_dir = f"models/share/step_{step['prev']}"
+    kind, out = ("random_basis", f"models/random_basis/{task}") if args.random_basis else \
+        ("coefficients", f"models/share/pending/step_{args.step}")
+    train_cfg = TrainConfig(**cfg["train"], seed=params["seed"])
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.random_basis:
+            random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
+            share_dir = f"{tmp}/share"
+        stats = train_coefficients(base_dir, share_dir, koans, out, train_cfg, PromptConfig.load(base_dir),
+                                   p=cfg["p"], phi=cfg["phi"], live_dir=f"logs/{kind}/{task}")
+    write_json(f"logs/{kind}/{task}.json", stats.to_json())
+
+
+if __name__ == "__main__":
+    main()
