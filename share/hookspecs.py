@@ -27,6 +27,7 @@ def register_tasks(register):
 def register_checks(register):
     """Call register(task, check) to add an evaluation check for one of your tasks.
 
-    check(koan, code) runs in the host after a program passed and returns None, or a
-    message saying why the answer still fails (its status becomes test_failure).
+    check(job) runs in the host after a program passed (job.code, job.tests, job.mode,
+    job.edition, job.task) and returns None, or a message saying why the answer still
+    fails (its status becomes test_failure). Run any tool on job.code in share.sandbox.
     """

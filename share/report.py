@@ -96,3 +96,42 @@ def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
                                    f"({l['trainable_params'] / c['trainable_params']:.1f}x fewer); "
                                    f"{c['seconds']:.0f} s vs {l['seconds']:.0f} s per task"})
     return out
+
+
+def _bytes(*paths) -> int:
+    from pathlib import Path
+
+    return sum(f.stat().st_size for p in paths for f in ([Path(p)] if Path(p).is_file() else Path(p).rglob("*.safetensors")))
+
+
+def _training(logs: list[dict]) -> dict:
+    return {"trainable_params": round(sum(s["trainable_params"] for s in logs) / len(logs)),
+            "seconds": sum(s["seconds"] for s in logs) / len(logs)}
+
+
+def method_costs(protocol: dict, results: dict) -> dict:
+    """Stored bytes (the files a method must keep to serve every task) and, per new task,
+    trainable parameters and training seconds, read from the stage outputs."""
+    import json
+    from pathlib import Path
+
+    read = lambda path: json.loads(Path(path).read_text())  # noqa: E731
+    order, last = protocol["order"], len(protocol["steps"])
+    lora_logs = [read(f"logs/lora/{t}.json") for t in order]
+    costs = {"base": {"stored_bytes": 0, "trainable_params": 0, "seconds": 0.0},
+             "lora": {"stored_bytes": _bytes(*[f"models/lora/{t}" for t in order]), **_training(lora_logs)}}
+    share_bytes = _bytes(f"models/share/step_{last}")
+    coefficient_logs = [read(f"logs/coefficients/{s['task']}.json") for s in protocol["steps"]]
+    if coefficient_logs:
+        costs["coefficients"] = {"stored_bytes": share_bytes, **_training(coefficient_logs)}
+        costs["share"] = costs["share_mean"] = costs["coefficients"]
+    for name in ("sequential", "replay"):
+        if Path(f"logs/{name}.json").is_file():
+            costs[name] = {"stored_bytes": _bytes(f"models/{name}/step_{last}"), **_training(read(f"logs/{name}.json"))}
+    for name, result in results.items():
+        if "stored_bytes" in result:
+            costs[name] = {"stored_bytes": result["stored_bytes"], **_training(lora_logs)}
+    if protocol["steps"]:
+        costs["random_basis"] = {"stored_bytes": _bytes(*[f"models/random_basis/{s['task']}" for s in protocol["steps"]]),
+                                 **_training([read(f"logs/random_basis/{s['task']}.json") for s in protocol["steps"]])}
+    return costs

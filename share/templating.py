@@ -85,7 +85,7 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
             name, template = loaded[attempt % len(loaded)]
             params = sample(rng)
             broken, fixed = render(template, params, False), render(template, params, True)
-            key = (broken["code"], fixed["code"], fixed["tests"])
+            key = (broken["code"], fixed["code"])  # koans differing only in hidden tests look the same to the model
             if key in seen:
                 continue
             seen.add(key)
