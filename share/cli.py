@@ -21,13 +21,20 @@ class UsageError(Exception):
 
 
 def cmd_evaluate(args) -> int:
+    import subprocess
+
     from share.evaluate import evaluate_answers
     from share.koan import read_answers, read_koans, write_records
     from share.plugins import load_registry
+    from share.sandbox import rustc_version
 
-    koans = read_koans(args.koans)
     if bool(args.answers) + args.reference + args.broken != 1:
         raise UsageError("give exactly one of: an ANSWERS.jsonl file, --reference, --broken")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: must be at least 1")
+    if not args.timeout > 0:
+        raise UsageError(f"--timeout {args.timeout}: must be a positive number of seconds")
+    koans = read_koans(args.koans)
     if args.answers:
         answers = read_answers(args.answers)
         by_id = {k.id: k for k in koans}
@@ -40,6 +47,10 @@ def cmd_evaluate(args) -> int:
         texts = [k.reference if args.reference else k.broken for k in koans]
     registry = load_registry()
     checks = {t.name: t.checks for t in registry.tasks.values() if t.checks}
+    try:
+        rustc_version()
+    except (RuntimeError, OSError, subprocess.CalledProcessError) as e:
+        raise UsageError(f"cannot run rustc: {e}") from e
     results = evaluate_answers(koans, texts, workers=args.jobs, timeout=args.timeout, checks=checks)
     write_records(args.output, results)
     passed = sum(r.status == "pass" for r in results)

@@ -1,25 +1,29 @@
 """Judge programs with real rustc: compile (test/run/lib modes), run, and map the outcome
 to a Result. Every compile and run goes through share.sandbox.
 
-This module holds the semantics; speed (batching, caching, parallelism) is layered on
-top without changing a verdict.
+`judge` holds the semantics (one program, alone). `run_jobs` adds speed without changing
+a verdict: cached verdicts (share.evalcache), shared builds that may only prove passes
+(share.batch), and parallel workers.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from concurrent.futures import ThreadPoolExecutor
+import logging
+import math
+from collections import defaultdict
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from tqdm import tqdm
 
-from share import sandbox
+from share import auxcrates, batch, evalcache, sandbox
 from share.answers import extract_program
+from share.diagnostics import clip, error_codes, rendered, scrub
 from share.koan import Koan, Result
 
-DIAGNOSTIC_LIMIT = 4000  # characters of compiler/test output kept in a Result
+log = logging.getLogger(__name__)
+MAX_BATCH = 32  # programs per shared build
 
 
 @dataclass(frozen=True)
@@ -39,68 +43,58 @@ class Job:
 
 
 def judge(job: Job, timeout: float) -> Result:
-    """Compile and (for test/run) execute one job in the sandbox."""
+    """Compile and (for test/run) execute one job alone in the sandbox."""
     with sandbox.workspace() as workdir:
         return _judge_in(workdir, job, timeout)
 
 
 def _judge_in(workdir, job: Job, timeout: float) -> Result:
-    build = sandbox.compile_rust(workdir, job.source, job.mode, job.edition, timeout)
-    codes = error_codes(build.stderr)  # rustc writes JSON diagnostics to stderr
-    if build.timed_out:
-        return Result(job.id, "timeout", codes, build.seconds, "rustc ran past the timeout", "", build.isolation)
-    if build.returncode != 0:
-        text = rendered_diagnostics(build.stderr)
-        status = "compile_error" if text else "sandbox_error"
-        text = text or build.stderr
-        return Result(job.id, status, codes, build.seconds, "", _clip(text), build.isolation)
+    try:
+        main, crates = auxcrates.split(job.source)
+    except auxcrates.AuxError as e:
+        return Result(job.id, "compile_error", [], 0.0, f"auxiliary crate: {e}")
+    seconds, extern = 0.0, []
+    for crate in crates:  # each may use the ones before it
+        (workdir / crate.filename).write_text(crate.source, encoding="utf-8")
+        own = ["--extern", "proc_macro"] if crate.kind == "proc-macro" else []  # as cargo does
+        build = sandbox.rustc(workdir, [crate.filename, "--crate-type", crate.kind, "--crate-name", crate.name,
+                                        "--edition", job.edition, *own, *extern], timeout)
+        seconds += build.seconds
+        if build.returncode != 0 or build.timed_out or build.sandbox_failure:
+            return _build_failure(job, build, seconds, f"auxiliary crate {crate.name}: ")
+        extern += ["--extern", f"{crate.name}={crate.artifact}"]
+    build = sandbox.compile_rust(workdir, main, job.mode, job.edition, timeout, [*extern, "-L", "."] if crates else [])
+    seconds += build.seconds
+    if build.returncode != 0 or build.timed_out or build.sandbox_failure:
+        return _build_failure(job, build, seconds)
     if job.mode == "lib":
-        return Result(job.id, "pass", [], build.seconds, "", "", build.isolation)
+        return Result(job.id, "pass", [], round(seconds, 4), "", "", build.isolation)
     run = sandbox.run_binary(workdir, job.mode, timeout)
-    seconds = round(build.seconds + run.seconds, 4)
-    output = scrub_test_output(run.stdout + run.stderr)
+    seconds = round(seconds + run.seconds, 4)
+    if run.sandbox_failure:
+        return Result(job.id, "sandbox_error", [], seconds, scrub(run.sandbox_failure), "", run.isolation)
+    output = clip(scrub(run.stdout + run.stderr))
     if run.timed_out:
-        return Result(job.id, "timeout", [], seconds, "the program ran past the timeout", _clip(output), run.isolation)
+        return Result(job.id, "timeout", [], seconds, "the program ran past the timeout", output, run.isolation)
     if run.returncode == 0:
         return Result(job.id, "pass", [], seconds, "", "", run.isolation)
     failed = "test_failure" if job.mode == "test" and "test result: FAILED" in run.stdout else "runtime_error"
-    return Result(job.id, failed, [], seconds, f"exit status {run.returncode}", _clip(output), run.isolation)
+    return Result(job.id, failed, [], seconds, f"exit status {run.returncode}", output, run.isolation)
 
 
-def error_codes(json_lines: str) -> list[str]:
-    """Error codes of rustc's JSON diagnostics, in order, without repeats."""
-    codes = []
-    for diag in _diagnostics(json_lines):
-        code = (diag.get("code") or {}).get("code")
-        if diag.get("level") == "error" and code and code not in codes:
-            codes.append(code)
-    return codes
-
-
-def rendered_diagnostics(json_lines: str) -> str:
-    """The human-readable text rustc would have printed (path-free: the sandbox compiles `main.rs`)."""
-    return "".join(d.get("rendered") or "" for d in _diagnostics(json_lines) if d.get("level") in ("error", "warning"))
-
-
-def _diagnostics(json_lines: str):
-    for line in json_lines.splitlines():
-        if line.startswith("{"):
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                continue
-
-
-_TIMING = re.compile(r"finished in \d+\.\d+s")
-
-
-def scrub_test_output(text: str) -> str:
-    """Remove what changes between runs of the same program (timings)."""
-    return _TIMING.sub("finished in 0.00s", text)
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= DIAGNOSTIC_LIMIT else text[:DIAGNOSTIC_LIMIT] + "\n[... output clipped]\n"
+def _build_failure(job: Job, build: sandbox.Completed, seconds: float, what: str = "") -> Result:
+    seconds = round(seconds, 4)
+    if build.sandbox_failure:
+        return Result(job.id, "sandbox_error", [], seconds, scrub(build.sandbox_failure), "", build.isolation)
+    codes = error_codes(build.stderr)  # rustc writes JSON diagnostics to stderr
+    if build.timed_out:
+        return Result(job.id, "timeout", codes, seconds, f"{what}rustc ran past the timeout", "", build.isolation)
+    text = rendered(build.stderr)
+    detail = what
+    if not text:  # rustc died without a diagnostic: killed by a limit, or crashed on this program
+        text = scrub(build.stderr)
+        detail += f"rustc failed without a diagnostic (exit status {build.returncode})"
+    return Result(job.id, "compile_error", codes, seconds, detail.rstrip(": "), clip(text), build.isolation)
 
 
 def run_jobs(
@@ -111,22 +105,95 @@ def run_jobs(
     checks: dict[str, list[Callable]] | None = None,
     progress: bool = True,
 ) -> list[Result]:
-    """Judge jobs in parallel, in order; plugin checks run on programs that passed."""
+    """Judge jobs in parallel, in order; plugin checks run on programs that passed.
+
+    Every verdict is the one `judge` gives the job alone: cache hits were judged so
+    before, and a shared build only ever yields passes it proves (share.batch).
+    """
     workers = workers or sandbox.default_workers()
-    checks = checks or {}
+    cache = evalcache.Cache.from_env()
+    keys = _keys(jobs, timeout) if cache else [None] * len(jobs)
+    results: list[Result | None] = [None] * len(jobs)
+    with tqdm(total=len(jobs), desc="evaluate", unit="prog", disable=not progress) as bar:
+        todo = []
+        for i, job in enumerate(jobs):
+            results[i] = cache.get(keys[i], job.id) if cache else None
+            if results[i] is None:
+                todo.append(i)
+        bar.update(len(jobs) - len(todo))
 
-    def one(job: Job) -> Result:
-        result = judge(job, timeout)
-        if result.status == "pass":
-            for check in checks.get(job.task, ()):
-                problem = check(job)
-                if problem:
-                    return replace(result, status="test_failure", detail=f"check failed: {problem}")
-        return result
+        def done(i: int, result: Result) -> None:
+            results[i] = result
+            if cache:
+                cache.put(keys[i], result)
+            bar.update()
 
+        _judge_all(jobs, todo, workers, timeout, done)
+    return _apply_checks(jobs, results, checks or {}, workers)
+
+
+def _keys(jobs: Sequence[Job], timeout: float) -> list[str]:
+    rustc, isolation = sandbox.rustc_version(), sandbox.isolation()
+    return [evalcache.key(j.code, j.tests, j.mode, j.edition, timeout, rustc, isolation) for j in jobs]
+
+
+def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[list[list[int]], list[int]]:
+    """Shared builds (lists of indices of one mode and edition) and the jobs to judge alone.
+
+    Builds are sized so that every worker gets one, up to MAX_BATCH programs each."""
+    groups, singles = defaultdict(list), []
+    for i in indices:
+        if batch.batch_safe(jobs[i].mode, jobs[i].source):
+            groups[jobs[i].mode, jobs[i].edition].append(i)
+        else:
+            singles.append(i)
+    batches = []
+    for members in groups.values():
+        size = min(MAX_BATCH, math.ceil(len(members) / workers))
+        chunks = [members[k:k + size] for k in range(0, len(members), max(size, 1))]
+        batches += [c for c in chunks if len(c) > 1]
+        singles += [c[0] for c in chunks if len(c) == 1]
+    return batches, singles
+
+
+def _judge_all(jobs, indices, workers: int, timeout: float, done: Callable[[int, Result], None]) -> None:
+    """Run the plan on a pool; members a shared build cannot prove go back to the pool alone."""
+    batches, singles = plan(jobs, indices, workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        it = pool.map(one, jobs)
-        return list(tqdm(it, total=len(jobs), desc="evaluate", unit="prog", disable=not progress))
+        pending = {pool.submit(batch.judge_batch, [jobs[i] for i in b], timeout): b for b in batches}
+        pending.update({pool.submit(judge, jobs[i], timeout): i for i in singles})
+        while pending:
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                what = pending.pop(future)
+                error = future.exception()
+                if isinstance(what, int):
+                    done(what, future.result() if error is None else
+                         Result(jobs[what].id, "sandbox_error", [], 0.0, scrub(f"the evaluator failed: {error!r}")))
+                    continue
+                if error is not None:
+                    log.warning("a shared build failed (%r); judging its programs alone", error)
+                passes, alone = future.result() if error is None else ({}, range(len(what)))
+                for position, result in passes.items():
+                    done(what[position], result)
+                pending.update({pool.submit(judge, jobs[what[p]], timeout): what[p] for p in alone})
+
+
+def _apply_checks(jobs, results, checks: dict[str, list[Callable]], workers: int) -> list[Result]:
+    """Plugin checks run on passing programs (never cached: plugins change)."""
+    def one(i: int) -> Result:
+        for check in checks.get(jobs[i].task, ()):
+            problem = check(jobs[i])
+            if problem:
+                return replace(results[i], status="test_failure", detail=f"check failed: {problem}")
+        return results[i]
+
+    wanted = [i for i, r in enumerate(results) if r.status == "pass" and checks.get(jobs[i].task)]
+    if wanted:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for i, result in zip(wanted, pool.map(one, wanted)):
+                results[i] = result
+    return results
 
 
 def evaluate_answers(koans: Sequence[Koan], answers: Sequence[str], **kwargs) -> list[Result]:

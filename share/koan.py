@@ -83,6 +83,7 @@ class Result:
     isolation: str = ""
 
     def __post_init__(self):
+        _check_strings(self)
         if self.status not in STATUSES:
             raise SchemaError(f"status: {self.status!r} is not one of {STATUSES}")
         if not isinstance(self.error_codes, list) or not all(ERROR_CODE.match(c) for c in self.error_codes):
@@ -129,7 +130,7 @@ def iter_records(path: str | Path, cls) -> Iterator:
         raise SchemaError(f"{path}: cannot read ({e.strerror}); check the path") from e
     seen = set()
     with handle:
-        for lineno, line in enumerate(handle, 1):
+        for lineno, line in _numbered_lines(path, handle):
             if not line.strip():
                 continue
             try:
@@ -142,6 +143,15 @@ def iter_records(path: str | Path, cls) -> Iterator:
                 raise SchemaError(f"{path}:{lineno}: id: duplicate id {record.id!r}")
             seen.add(record.id)
             yield record
+
+
+def _numbered_lines(path: Path, handle) -> Iterator[tuple[int, str]]:
+    lineno = 0
+    try:
+        for lineno, line in enumerate(handle, 1):
+            yield lineno, line
+    except UnicodeDecodeError as e:
+        raise SchemaError(f"{path}:{lineno + 1}: not valid UTF-8 ({e.reason})") from e
 
 
 def write_records(path: str | Path, records) -> None:

@@ -1,0 +1,9 @@
+//~ mode: lib
+//~ expect: timeout
+pub const SPIN: u64 = {
+    let mut i = 0u64;
+    while i < u64::MAX {
+        i += 1;
+    }
+    i
+};

@@ -1,0 +1,6 @@
+//~ mode: lib
+//~ expect: compile_error
+macro_rules! again {
+    () => { again!(); };
+}
+again!();
