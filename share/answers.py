@@ -119,25 +119,45 @@ def _find_lines(lines: list[str], search: list[str]) -> list[int]:
 def make_edits(broken: str, reference: str) -> str:
     """The SEARCH/REPLACE blocks that turn `broken` into `reference` (the training target).
 
-    One block per changed hunk; each SEARCH grows by a line of context at a time until
-    it matches exactly one place, so apply_edits(broken, make_edits(...)) == reference.
+    One block per changed region: each hunk's SEARCH grows by a line of context at a time
+    until it matches exactly one place, and hunks whose context would overlap become one
+    block, so apply_edits(broken, make_edits(...)) == reference always holds (checked; if
+    a replacement creates a new match for a later block, one block spans all changes).
     """
     old, new = broken.splitlines(), reference.splitlines()
-    blocks = []
-    opcodes = [op for op in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes() if op[0] != "equal"]
-    for tag, i1, i2, j1, j2 in opcodes:
-        before = after = 0
-        while True:
-            lo, hi = i1 - before, i2 + after
-            search = old[lo:hi]
-            if search and any(s.strip() for s in search) and len(_find_lines(old, search)) == 1:
-                break
-            if lo == 0 and hi == len(old):
-                break
-            if (before <= after and lo > 0) or hi == len(old):
-                before += 1
-            else:
-                after += 1
-        replace = old[lo:i1] + new[j1:j2] + old[i2:hi]
-        blocks.append("\n".join([SEARCH, *search, DIVIDER, *replace, REPLACE]))
+    if not any(line.strip() for line in old):
+        raise ValueError("broken code with no non-blank line cannot be edited: a SEARCH needs a non-blank line")
+    regions = []  # [lo, hi) in old and the matching [jlo, jhi) in new
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        lo, hi = _unique_context(old, i1, i2)
+        jlo, jhi = j1 - (i1 - lo), j2 + (hi - i2)
+        if regions and lo < regions[-1][1]:  # overlaps the previous block: merge the two
+            plo, _, pjlo, _ = regions.pop()
+            lo, jlo = plo, pjlo
+        regions.append((lo, hi, jlo, jhi))
+    edits = _blocks(old, new, regions)
+    if regions and apply_edits(broken, edits).code != reference:
+        first, last = regions[0], regions[-1]
+        edits = _blocks(old, new, [(first[0], last[1], first[2], last[3])])
+    return edits
+
+
+def _unique_context(old: list[str], i1: int, i2: int) -> tuple[int, int]:
+    """Grow [i1, i2) by one line at a time, alternating sides, until it matches once."""
+    before = after = 0
+    while True:
+        lo, hi = i1 - before, i2 + after
+        search = old[lo:hi]
+        if (search and any(s.strip() for s in search) and len(_find_lines(old, search)) == 1) or (lo == 0 and hi == len(old)):
+            return lo, hi
+        if (before <= after and lo > 0) or hi == len(old):
+            before += 1
+        else:
+            after += 1
+
+
+def _blocks(old: list[str], new: list[str], regions) -> str:
+    blocks = ["\n".join([SEARCH, *old[lo:hi], DIVIDER, *new[jlo:jhi], REPLACE]) for lo, hi, jlo, jhi in regions]
     return "\n".join(blocks) + ("\n" if blocks else "")

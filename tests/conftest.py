@@ -1,11 +1,14 @@
 """Shared fixtures: a private evaluator cache per test session, and throwaway plugins."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
 
 os.environ["KOANSHARE_CACHE"] = tempfile.mkdtemp(prefix="koanshare-test-cache-")
+atexit.register(shutil.rmtree, os.environ["KOANSHARE_CACHE"], ignore_errors=True)
 os.environ.setdefault("DVC_NO_ANALYTICS", "1")
 
 
