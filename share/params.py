@@ -36,11 +36,14 @@ def protocol(params: dict, registry=None) -> dict:
     track each task's plugin code); `initial` are consolidated in phase 1; `steps` arrive
     one by one, each naming its predecessor step.
     """
+    items = params.get("tasks") or {}
+    if not isinstance(items, dict):
+        raise ParamsError("params.yaml: `tasks` must map each task to {family: FAMILY}")
     tasks = {}
-    for i, item in enumerate(params.get("tasks") or []):
-        if not isinstance(item, dict) or set(item) != {"task", "family"}:
-            raise ParamsError(f"params.yaml: tasks[{i}] must be {{task: NAME, family: FAMILY}}, got {item!r}")
-        tasks[item["task"]] = item["family"]
+    for name, item in items.items():
+        if not isinstance(item, dict) or set(item) != {"family"}:
+            raise ParamsError(f"params.yaml: tasks.{name} must be {{family: FAMILY}}, got {item!r}")
+        tasks[name] = item["family"]
     initial = list(params.get("initial") or [])
     steps = list(params.get("steps") or [])
     if not initial:
