@@ -1,0 +1,95 @@
+"""The DVC cycle end to end on a tiny configuration, in a throwaway git repository:
+repro -> commit -> a second repro does nothing -> change a param -> repro -> the change
+shows in `dvc params diff` and `dvc metrics diff`."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+COPY = ["dvc.yaml", "stages", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
+
+TINY = {
+    "seed": 0,
+    "tasks": {"bc_move": {"family": "borrow_checker"}, "rh_option": {"family": "error_handling"}},
+    "initial": ["bc_move"],
+    "steps": [{"step": 1, "prev": 0, "task": "rh_option"}],
+    "generate": {"n_train": 6, "n_eval": 2, "n_core_eval": 1, "timeout": 10},
+    "base_model": {
+        "kind": "embedded", "out": "models/base", "core_train": 2, "seed": 0,
+        "tokenizer": {"vocab_size": 400, "min_frequency": 1},
+        "size": {"hidden_size": 32, "num_layers": 1, "num_heads": 2, "num_kv_heads": 1, "intermediate_size": 64,
+                 "max_positions": 1024},
+        "prompt": {"max_diagnostic_chars": 200, "max_prompt_tokens": 700, "max_length": 1000},
+        "train": {"steps": 2, "batch_size": 2, "warmup_steps": 1},
+        "generation": {"max_new_tokens": 8, "batch_size": 8},
+    },
+    "lora": {"adapter": {"r": 2, "alpha": 4, "dropout": 0.0, "target_modules": ["q_proj", "v_proj"]},
+             "train": {"steps": 2, "batch_size": 2, "lr": 0.005, "warmup_steps": 1, "grad_clip": 1.0},
+             "replay_fraction": 0.5},
+    "share": {"variance": 0.6, "center": False},
+    "coefficients": {"p": 1, "phi": 1, "train": {"steps": 2, "batch_size": 2, "lr": 0.005, "warmup_steps": 1}},
+    "evaluate": {"methods": ["base", "lora", "share", "share_mean"], "max_new_tokens": 8, "batch_size": 8,
+                 "timeout": 10, "core_subset": 1},
+}
+
+
+def run(cwd, *argv):
+    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", DVC_NO_ANALYTICS="1")
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"{argv} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cycle")
+    for name in COPY:
+        src, dst = ROOT / name, root / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dst)
+    dvc_yaml = yaml.safe_load((root / "dvc.yaml").read_text())
+    dvc_yaml["stages"]["base_model"].pop("frozen")  # the tiny cycle builds its own tiny base
+    (root / "dvc.yaml").write_text(yaml.safe_dump(dvc_yaml, sort_keys=False))
+    (root / "params.yaml").write_text(yaml.safe_dump(TINY, sort_keys=False))
+    run(root, "git", "init", "-q")
+    run(root, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "empty")
+    run(root, "dvc", "repro")
+    run(root, "git", "add", "-A")
+    run(root, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "cycle")
+    return root
+
+
+def test_cycle_reports_every_method(project):
+    rates = json.loads((project / "metrics/pass_rates.json").read_text())
+    assert set(rates) == {"base", "lora", "share", "share_mean"}
+    assert rates["lora"]["tasks"]["n"] == 4 and rates["base"]["core"]["n"] == 12
+    report = (project / "reports/cycle.md").read_text()
+    assert "## Success criteria" in report and "| share |" in report
+    continual = json.loads((project / "metrics/continual.json").read_text())
+    assert set(continual) == {"share"} and "bwt" in continual["share"]
+
+
+def test_second_repro_runs_nothing(project):
+    out = run(project, "dvc", "repro")
+    ran = [line for line in out.splitlines() if line.startswith("Running stage") and "'toolchain'" not in line]
+    assert not ran, out
+
+
+def test_param_change_shows_in_params_and_metrics_diff(project):
+    params = yaml.safe_load((project / "params.yaml").read_text())
+    params["coefficients"]["train"]["steps"] = 6
+    (project / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
+    out = run(project, "dvc", "repro")
+    assert "Running stage 'train_coefficients@0'" in out and "train_lora" not in out
+    params_diff = json.loads(run(project, "dvc", "params", "diff", "--json"))
+    assert params_diff["params.yaml"]["coefficients.train.steps"] == {"old": 2, "new": 6}
+    metrics_diff = json.loads(run(project, "dvc", "metrics", "diff", "--json"))
+    changed = metrics_diff["metrics/pass_rates.json"]
+    assert "share.by_task.rh_option.loss" in changed, sorted(changed)
