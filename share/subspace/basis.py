@@ -83,8 +83,9 @@ def select_k(sigma: Tensor, shape: tuple[int, int], rule: KRule) -> int:
     return max(1, min(k, numerical_rank(sigma, shape)))
 
 
-def fit_side(stack: Tensor, rule: KRule, center: bool) -> SideBasis:
-    """Principal basis of a d x R stack of factor columns, by SVD in float32.
+def fit_side(stack: Tensor, rule: KRule, center: bool, min_k: int = 1) -> SideBasis:
+    """Principal basis of a d x R stack of factor columns, by SVD in float32, with at
+    least `min_k` vectors (as many as the SVD has).
 
     Column signs are fixed (largest entry positive) so the basis does not depend on the
     LAPACK build."""
@@ -92,7 +93,7 @@ def fit_side(stack: Tensor, rule: KRule, center: bool) -> SideBasis:
     mean = stack.mean(dim=1) if center else None
     centered = stack - mean[:, None] if center else stack
     U, sigma, _ = torch.linalg.svd(centered, full_matrices=False)
-    U = U[:, : select_k(sigma, tuple(centered.shape), rule)]
+    U = U[:, : max(select_k(sigma, tuple(centered.shape), rule), min_k)]
     signs = torch.sign(U.gather(0, U.abs().argmax(dim=0, keepdim=True)))
     signs[signs == 0] = 1
     return SideBasis(U * signs, mean)
@@ -114,10 +115,10 @@ def reconstruct(side: SideBasis, coefficients: Tensor) -> Tensor:
     return X
 
 
-def fit_and_project(columns: list[Tensor], rule: KRule, center: bool) -> tuple[SideBasis, list[Tensor]]:
+def fit_and_project(columns: list[Tensor], rule: KRule, center: bool, min_k: int = 1) -> tuple[SideBasis, list[Tensor]]:
     """Fit one side's basis to the tasks' factor columns and project every task onto it."""
     stack = torch.cat([c.float() for c in columns], dim=1)
-    side = fit_side(stack, rule, center)
+    side = fit_side(stack, rule, center, min_k)
     coefficients = project(side, stack)
     return side, list(coefficients.split([c.shape[1] for c in columns], dim=1))
 
@@ -127,11 +128,17 @@ def refit(side: SideBasis, known: list[Tensor], new: list[Tensor], rule: KRule, 
 
     All columns lie in span(U, mu, new columns); an orthonormal frame W of that span holds
     the stack exactly, so the SVD runs on the small core W.T @ stack. The result is the
-    SVD of the full stack, at a cost linear in the number of past tasks."""
-    columns = [reconstruct(side, c) for c in known] + [n.float() for n in new]
-    spanning = [side.basis.float()] + ([side.mean.float()[:, None]] if side.mean is not None else []) + columns[len(known):]
+    SVD of the full stack, at a cost linear in the number of past tasks.
+
+    Under a variance rule k never shrinks: the reconstructions already lack the energy
+    the threshold was first measured against, so re-applying it would drop directions
+    at every merge until k collapses. A fixed k is taken as given."""
+    new = [n.float() for n in new]
+    columns = [reconstruct(side, c) for c in known] + new
+    spanning = [side.basis.float(), *new] + ([side.mean.float()[:, None]] if side.mean is not None else [])
     frame, _ = torch.linalg.qr(torch.cat(spanning, dim=1))
-    core_side, coefficients = fit_and_project([frame.T @ c for c in columns], rule, center)
+    min_k = side.k if rule.k is None else 1
+    core_side, coefficients = fit_and_project([frame.T @ c for c in columns], rule, center, min_k)
     mean = frame @ core_side.mean if center else None
     return SideBasis(frame @ core_side.basis, mean), coefficients
 
@@ -151,15 +158,13 @@ def average_factors(module: ModuleBasis, coefficients: list[tuple[Tensor, Tensor
         mean delta W = U~_B C U~_A.T,   C = (1/N) sum_i eps~_B,i eps~_A,i.T   (k_B x k_A),
     returned as B = U~_B C and A = U~_A, rank <= k_A (+1)."""
 
-    def augment(side: SideBasis, eps: Tensor) -> tuple[Tensor, Tensor]:
-        if side.mean is None:
-            return side.basis.float(), eps.float()
-        ones = torch.ones(1, eps.shape[1])
-        return torch.cat([side.basis.float(), side.mean.float()[:, None]], 1), torch.cat([eps.float(), ones], 0)
+    def augmented_basis(side: SideBasis) -> Tensor:
+        U = side.basis.float()
+        return U if side.mean is None else torch.cat([U, side.mean.float()[:, None]], dim=1)
 
-    core = 0
-    for eps_B, eps_A in coefficients:
-        U_B, e_B = augment(module.B, eps_B)
-        U_A, e_A = augment(module.A, eps_A)
-        core = core + e_B @ e_A.T
-    return U_B @ (core / len(coefficients)), U_A
+    def augmented_coefficients(side: SideBasis, eps: Tensor) -> Tensor:
+        eps = eps.float()
+        return eps if side.mean is None else torch.cat([eps, eps.new_ones(1, eps.shape[1])], dim=0)
+
+    core = sum(augmented_coefficients(module.B, e_B) @ augmented_coefficients(module.A, e_A).T for e_B, e_A in coefficients)
+    return augmented_basis(module.B) @ (core / len(coefficients)), augmented_basis(module.A)

@@ -40,7 +40,7 @@ class TrainableFactors(nn.Module):
         super().__init__()
         if p < 1 or phi < 1:
             raise ValueError(f"pseudo-rank p and temporary vectors phi must be >= 1, got p={p}, phi={phi}")
-        U_B, U_A = module.B.basis.float(), module.A.basis.float()
+        U_B, U_A = module.B.basis.float().cpu(), module.A.basis.float().cpu()  # the generator is on the CPU
         phi_B, phi_A = temporary_count(phi, module.B), temporary_count(phi, module.A)
         scale = (U_A.shape[1] + phi_A) ** -0.5  # A's columns start with norm about 1
         self.eps_B = nn.Parameter(torch.zeros(U_B.shape[1], p))

@@ -7,11 +7,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from pathlib import Path
 
-from peft import LoraConfig
-from peft.utils.other import get_pattern_key
 from safetensors.torch import save_file
 
 from share.io import atomic_path
@@ -26,6 +23,8 @@ UNSUPPORTED = ("use_dora", "lora_bias", "modules_to_save", "trainable_token_indi
 
 def read_adapter(path: str | Path) -> LoraAdapter:
     """Load a PEFT LoRA adapter directory; the module paths are those of the base model."""
+    from peft.utils.other import get_pattern_key  # peft takes seconds to import: only here
+
     path = Path(path)
     config_path = path / CONFIG_NAME
     try:
@@ -72,14 +71,16 @@ def read_adapter(path: str | Path) -> LoraAdapter:
 def write_adapter(adapter: LoraAdapter, path: str | Path) -> None:
     """Write `adapter` as a PEFT adapter directory, atomically, scaling folded into lora_B
     (lora_alpha == r everywhere), so any PEFT version applies delta W = B A unchanged.
+    Modules whose rank differs from `adapter.r` go to rank_pattern.
 
     target_modules lists full module paths, so PEFT wraps exactly these modules."""
+    from peft import LoraConfig  # peft takes seconds to import: only here
+
     ranks = {m: A.shape[0] for m, A in adapter.lora_A.items()}
-    r = Counter(ranks.values()).most_common(1)[0][0]
-    pattern = {re.escape(m): rank for m, rank in ranks.items() if rank != r}  # PEFT reads keys as regexes
+    pattern = {re.escape(m): rank for m, rank in ranks.items() if rank != adapter.r}  # PEFT reads keys as regexes
     config = LoraConfig(
-        r=r,
-        lora_alpha=r,
+        r=adapter.r,
+        lora_alpha=adapter.r,
         rank_pattern=pattern,
         alpha_pattern=pattern,
         target_modules=sorted(ranks),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import torch
@@ -89,7 +89,7 @@ class Share:
     rule: KRule
     center: bool
     bases: dict[str, ModuleBasis]
-    tasks: dict[str, Task] = field(default_factory=dict)  # insertion order is task order
+    tasks: dict[str, Task]  # insertion order is task order
 
     # ---- the algorithm -------------------------------------------------------------
 
