@@ -70,12 +70,12 @@ def plan(method: str, protocol: dict) -> list[Cell]:
     raise ValueError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
 
 
-def load_variant(variant: tuple, base_dir: str, protocol: dict):
+def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: dict | None = None):
     """(model, tokenizer) for a variant; the base model is loaded fresh each time, so no
-    variant can leak into another."""
+    variant can leak into another. `model_kwargs` go to load_model (dtype, device, ...)."""
     from share.modeling import load_adapter, load_model
 
-    model, tokenizer = load_model(base_dir)
+    model, tokenizer = load_model(base_dir, **(model_kwargs or {}))
     kind = variant[0]
     if kind == "base":
         return model, tokenizer

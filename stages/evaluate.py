@@ -13,7 +13,6 @@ from share.generation import GenerationConfig, evaluate_model
 from share.io import write_json
 from share.koan import read_koans
 from share.prompt import PromptConfig
-from share.train import set_threads
 
 log = logging.getLogger("stages.evaluate")
 
@@ -33,15 +32,14 @@ def main() -> None:
     protocol = P.protocol(params)
     base_dir = P.section(params, "base_model").get("out", "models/base")
     prompt_cfg = PromptConfig.load(base_dir)
-    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"])
+    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg.get("bf16", False))
     koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
     cells = plan(args.method, protocol)
     rows, started = [], time.perf_counter()
     for variant, group in itertools.groupby(cells, key=lambda c: c.variant):
-        model, tokenizer = load_variant(variant, base_dir, protocol)
+        model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
         for cell in group:
             koan_set = core_subset(koans[CORE], cfg["core_subset"]) if cell.subset else koans[cell.koans]
-            set_threads(0)
             metrics, _ = evaluate_model(model, tokenizer, koan_set, prompt_cfg, gen_cfg, timeout=cfg["timeout"])
             rows.append({"step": cell.step, "variant": list(variant), "koans": cell.koans, "subset": cell.subset,
                          **{k: metrics[k] for k in ("passed", "n", "pass_rate", "loss", "token_accuracy", "statuses")}})

@@ -27,7 +27,7 @@ def main() -> None:
     base_dir = P.section(params, "base_model")["out"]
     protocol = P.protocol(params)
     prompt_cfg = PromptConfig.load(base_dir)
-    model, tokenizer = load_model(base_dir)
+    model, tokenizer = load_model(base_dir, **cfg.get("model", {}))
     lora = LoraParams(**cfg["adapter"])
     torch.manual_seed(seed)
     model = get_peft_model(model, LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,

@@ -52,7 +52,8 @@ def main() -> None:
             random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
             share_dir = f"{tmp}/share"
         stats = train_coefficients(base_dir, share_dir, koans, out, train_cfg, PromptConfig.load(base_dir),
-                                   p=cfg["p"], phi=cfg["phi"], live_dir=f"logs/{kind}/{task}")
+                                   p=cfg["p"], phi=cfg["phi"], live_dir=f"logs/{kind}/{task}",
+                                   model_kwargs=cfg.get("model"))
     write_json(f"logs/{kind}/{task}.json", stats.to_json())
 
 

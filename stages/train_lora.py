@@ -20,7 +20,7 @@ def main() -> None:
     koans = read_koans(f"data/koans/{args.task}/train.jsonl")
     stats = train_lora(base_dir, koans, f"models/lora/{args.task}", LoraParams(**cfg["adapter"]),
                        TrainConfig(**cfg["train"], seed=params["seed"]), PromptConfig.load(base_dir),
-                       live_dir=f"logs/lora/{args.task}")
+                       live_dir=f"logs/lora/{args.task}", model_kwargs=cfg.get("model"))
     write_json(f"logs/lora/{args.task}.json", stats.to_json())
 
 

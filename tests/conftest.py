@@ -10,6 +10,7 @@ import pytest
 os.environ["KOANSHARE_CACHE"] = tempfile.mkdtemp(prefix="koanshare-test-cache-")
 atexit.register(shutil.rmtree, os.environ["KOANSHARE_CACHE"], ignore_errors=True)
 os.environ.setdefault("DVC_NO_ANALYTICS", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no hub is reachable; never try
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-COPY = ["dvc.yaml", "stages", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
+COPY = ["dvc.yaml", "stages", "share", "plugins", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
 
 TINY = {
     "seed": 0,
@@ -22,7 +22,7 @@ TINY = {
     "steps": [{"step": 1, "prev": 0, "task": "rh_option"}],
     "generate": {"n_train": 6, "n_eval": 2, "n_core_eval": 1, "timeout": 10},
     "base_model": {
-        "kind": "embedded", "out": "models/base", "core_train": 2, "seed": 0,
+        "kind": "embedded", "out": "models/base", "n_train": 2, "seed": 0,
         "tokenizer": {"vocab_size": 400, "min_frequency": 1},
         "size": {"hidden_size": 32, "num_layers": 1, "num_heads": 2, "num_kv_heads": 1, "intermediate_size": 64,
                  "max_positions": 1024},
@@ -53,7 +53,10 @@ def project(tmp_path_factory):
     for name in COPY:
         src, dst = ROOT / name, root / name
         dst.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dst)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, dst)
     dvc_yaml = yaml.safe_load((root / "dvc.yaml").read_text())
     dvc_yaml["stages"]["base_model"].pop("frozen")  # the tiny cycle builds its own tiny base
     (root / "dvc.yaml").write_text(yaml.safe_dump(dvc_yaml, sort_keys=False))
