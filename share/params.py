@@ -62,3 +62,20 @@ def protocol(params: dict, registry=None) -> dict:
             if task.family != family:
                 raise ParamsError(f"params.yaml: task {name!r} belongs to family {task.family!r}, not {family!r}")
     return {"tasks": tasks, "initial": initial, "steps": steps, "order": order}
+
+
+def run_stage(main) -> None:
+    """Run a stage's main(); an error the user can fix prints one `error: ...` line and
+    exits 2 (outputs are written atomically, so nothing half-written is left)."""
+    import sys
+
+    from share.koan import SchemaError
+    from share.modeling import ModelError
+    from share.plugins import PluginError
+    from share.subspace import ShareError
+
+    try:
+        main()
+    except (ParamsError, PluginError, SchemaError, ModelError, ShareError, FileNotFoundError, RuntimeError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(2)

@@ -1,13 +1,18 @@
-"""Stage `toolchain`: record the rustc version, a dependency of every stage that compiles
-(it always runs; its output changes only when rustc does, so nothing else re-runs)."""
+"""Stage `toolchain`: check params.yaml against the registered tasks and record rustc's
+version, a dependency of every stage that compiles. It always runs (cheaply) and its
+output changes only when rustc does, so nothing else re-runs; a wrong task name or a
+missing rustc stops the cycle here, before any work."""
 
+from share import params as P
 from share.io import write_text
+from share.plugins import load_registry
 from share.sandbox import rustc_version
 
 
 def main() -> None:
+    P.protocol(P.load(), load_registry())
     write_text("data/toolchain.txt", rustc_version() + "\n")
 
 
 if __name__ == "__main__":
-    main()
+    P.run_stage(main)
