@@ -8,14 +8,12 @@ Face instruct model share one prompt path (`apply_chat_template`).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterable
 
 from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import PreTrainedTokenizerFast
 
 from share.answers import DIVIDER, REPLACE, SEARCH
-from share.io import atomic_path
 
 BOS, EOS, PAD = "<|im_start|>", "<|im_end|>", "<|endoftext|>"
 SPECIAL = [PAD, BOS, EOS]
@@ -53,7 +51,3 @@ def train_tokenizer(texts: Iterable[str], vocab_size: int = 4096, min_frequency:
         model_max_length=1 << 20, clean_up_tokenization_spaces=False,
     )
 
-
-def save_tokenizer(tokenizer: PreTrainedTokenizerFast, path: str | Path) -> None:
-    with atomic_path(path) as tmp:
-        tokenizer.save_pretrained(tmp)
