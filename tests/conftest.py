@@ -11,6 +11,7 @@ os.environ["KOANSHARE_CACHE"] = tempfile.mkdtemp(prefix="koanshare-test-cache-")
 atexit.register(shutil.rmtree, os.environ["KOANSHARE_CACHE"], ignore_errors=True)
 os.environ.setdefault("DVC_NO_ANALYTICS", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")  # no hub is reachable; never try
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # spinning OpenMP threads stall each other on a busy 2-core machine
 
 
 @pytest.fixture

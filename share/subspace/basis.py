@@ -126,19 +126,22 @@ def fit_and_project(columns: list[Tensor], rule: KRule, center: bool, min_k: int
 def refit(side: SideBasis, known: list[Tensor], new: list[Tensor], rule: KRule, center: bool) -> tuple[SideBasis, list[Tensor]]:
     """Phase 3 for one side: reconstruct the known tasks, stack the new factors, re-fit, re-project.
 
-    All columns lie in span(U, mu, new columns); an orthonormal frame W of that span holds
-    the stack exactly, so the SVD runs on the small core W.T @ stack. The result is the
-    SVD of the full stack, at a cost linear in the number of past tasks.
+    All columns lie in span(U, mu, new columns). In an orthonormal frame W of that span
+    the stack is held exactly by its small core W.T @ stack, and the known tasks are
+    reconstructed there directly (with W.T U and W.T mu), so the SVD and every per-task
+    step cost nothing in d: the result is the SVD of the full stack, at a cost linear in
+    the number of past tasks.
 
     Under a variance rule k never shrinks: the reconstructions already lack the energy
     the threshold was first measured against, so re-applying it would drop directions
     at every merge until k collapses. A fixed k is taken as given."""
     new = [n.float() for n in new]
-    columns = [reconstruct(side, c) for c in known] + new
-    spanning = [side.basis.float(), *new] + ([side.mean.float()[:, None]] if side.mean is not None else [])
-    frame, _ = torch.linalg.qr(torch.cat(spanning, dim=1))
+    mean = side.mean.float()[:, None] if side.mean is not None else None
+    frame, _ = torch.linalg.qr(torch.cat([side.basis.float(), *new] + ([mean] if mean is not None else []), dim=1))
+    side_in_frame = SideBasis(frame.T @ side.basis.float(), (frame.T @ mean)[:, 0] if mean is not None else None)
+    columns = [reconstruct(side_in_frame, c) for c in known] + [frame.T @ n for n in new]
     min_k = side.k if rule.k is None else 1
-    core_side, coefficients = fit_and_project([frame.T @ c for c in columns], rule, center, min_k)
+    core_side, coefficients = fit_and_project(columns, rule, center, min_k)
     mean = frame @ core_side.mean if center else None
     return SideBasis(frame @ core_side.basis, mean), coefficients
 
