@@ -73,14 +73,14 @@ def generation_speed(model, tokenizer, prompts, batch_size: int, max_new_tokens:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="models/base")
-    parser.add_argument("--koans", default=None, help="a koans JSONL (default: the first data/koans/core_*/train.jsonl)")
+    parser.add_argument("--koans", default=None, help="a koans JSONL (default: data/koans/core/train.jsonl)")
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--r", type=int, default=8)
     parser.add_argument("--threads", type=int, default=0)
     args = parser.parse_args()
     threads = set_threads(args.threads)
-    koans_file = args.koans or sorted(glob.glob("data/koans/core_*/train.jsonl"))[0]
+    koans_file = args.koans or (sorted(glob.glob("data/koans/core/train.jsonl")) + sorted(glob.glob("data/koans/core_*/train.jsonl")))[0]
     model, tokenizer = load_model(args.base)
     prompt_cfg = PromptConfig.load(args.base)
     koans = read_koans(koans_file)[:64]

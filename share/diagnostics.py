@@ -10,6 +10,8 @@ import json
 import re
 import tempfile
 
+from share.koan import ERROR_CODE
+
 DIAGNOSTIC_LIMIT = 4000  # characters of compiler/test output kept in a Result
 
 _SCRUBS = [
@@ -49,11 +51,12 @@ def parse(json_lines: str) -> list[dict]:
 
 
 def error_codes(json_lines: str) -> list[str]:
-    """Error codes of rustc's JSON diagnostics, in order, without repeats."""
+    """E0xxx codes of rustc's error diagnostics, in order, without repeats (a lint denied
+    into an error carries its lint name as `code`, e.g. long_running_const_eval: skipped)."""
     codes = []
     for diag in parse(json_lines):
         code = (diag.get("code") or {}).get("code")
-        if diag.get("level") == "error" and code and code not in codes:
+        if diag.get("level") == "error" and code and ERROR_CODE.match(code) and code not in codes:
             codes.append(code)
     return codes
 

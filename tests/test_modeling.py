@@ -45,6 +45,17 @@ def test_a_saved_local_model_directory_loads_and_computes_the_same(tok, model_di
     assert tokenizer.chat_template and not model.training
 
 
+def test_the_embedded_tokenizer_reloads_from_a_model_directory_unchanged(tok, model_dir):
+    from test_prompt import SHORT, make_koans
+    from share.prompt import prompt_ids
+
+    _, loaded = load_model(model_dir)
+    for koan in make_koans(5, seed=7):
+        text = tok.apply_chat_template([{"role": "user", "content": koan.broken + koan.diagnostic}], tokenize=False)
+        assert loaded(text, add_special_tokens=False)["input_ids"] == tok(text, add_special_tokens=False)["input_ids"]
+        assert prompt_ids(loaded, koan, SHORT) == prompt_ids(tok, koan, SHORT)
+
+
 def test_missing_directory_is_a_clear_error(tmp_path):
     with pytest.raises(ModelError, match="does not exist"):
         load_model(tmp_path / "nope")

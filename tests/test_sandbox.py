@@ -69,7 +69,8 @@ def test_hostile_suite_is_contained(tmp_path, private_tmp, monkeypatch):
         host.close()
     wall = time.monotonic() - start
     got = {p.name: (r.status, r.detail) for p, r in zip(programs, results)}
-    assert {p.name: p.expect for p in programs} == {n: s for n, (s, _) in got.items()}, got
+    wrong = {p.name: got[p.name] for p in programs if got[p.name][0] not in p.expect.split("|")}
+    assert not wrong, wrong
     for p, r in zip(programs, results):
         assert r.seconds <= 2 * TIMEOUT + 2.0, (p.name, r.seconds)  # a compile and a run, each cut at TIMEOUT
         assert "bwrap" in r.isolation and "rlimits" in r.isolation

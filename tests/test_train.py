@@ -67,8 +67,8 @@ def test_params_out_of_range_are_errors():
 def test_lora_trains_and_saves_a_standard_peft_adapter(base_dir, koans, tmp_path):
     out, live = tmp_path / "lora", tmp_path / "live"
     stats = train_lora(base_dir, koans, out, LoraParams(r=4, alpha=8, target_modules=("q_proj", "v_proj")),
-                       TrainConfig(steps=12, **FAST), SHORT, live_dir=live)
-    assert stats.losses[-1] < stats.losses[0]
+                       TrainConfig(**{**FAST, "steps": 12, "lr": 3e-2}), SHORT, live_dir=live)
+    assert sum(stats.losses[-4:]) < sum(stats.losses[:4])
     assert 0 < stats.trainable_params < stats.total_params / 10
     config = json.loads((out / "adapter_config.json").read_text())
     assert config["r"] == 4 and config["peft_type"] == "LORA"

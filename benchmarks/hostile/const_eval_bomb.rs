@@ -1,5 +1,5 @@
 //~ mode: lib
-//~ expect: timeout
+//~ expect: timeout|compile_error
 pub const SPIN: u64 = {
     let mut i = 0u64;
     while i < u64::MAX {

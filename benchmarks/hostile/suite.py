@@ -1,7 +1,8 @@
 """The hostile suite: programs that try to exhaust or escape the sandbox, and the host-side
 checks that they did not. Used by tests/test_sandbox.py and benchmarks/bench_evaluate.py.
 
-Each `*.rs` file starts with `//~ mode:` and `//~ expect:` (the status it must get) and
+Each `*.rs` file starts with `//~ mode:` and `//~ expect:` (the status it must get, or
+alternatives such as `timeout|compile_error` where either ends it within the limit) and
 optionally `//~ needs: pids` (run only where a pids cgroup caps forks: as root nothing
 else does). Placeholders: @HOST_DIR@ (a host folder holding canary.txt), @PROJECT@ (the
 repository), @PORT@ (a TCP listener on the host), @MARKER@ (in every leftover process).
