@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer, Qwen2Config, Qwen2ForCausalLM
+from transformers import (AutoConfig, AutoModelForCausalLM, AutoTokenizer, PreTrainedTokenizerFast, Qwen2Config,
+                          Qwen2ForCausalLM)
 from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING_NAMES
 
+GENERIC_TOKENIZERS = ("TokenizersBackend", "PreTrainedTokenizerFast")
 DTYPES = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}
 
 
@@ -97,7 +99,12 @@ def check_model_dir(path: str | os.PathLike) -> AutoConfig:
 def load_tokenizer(path: str | os.PathLike):
     """The directory's tokenizer; it must have a chat template and an EOS token."""
     try:
-        tokenizer = AutoTokenizer.from_pretrained(path)
+        # A tokenizer saved from a `tokenizers` object (the embedded one) must load as exactly
+        # that: AutoTokenizer would pick the model type's class (Qwen2Tokenizer) and rebuild
+        # it with Qwen's own pre-tokenizer, so training and evaluation would tokenise apart.
+        config = Path(path) / "tokenizer_config.json"
+        generic = config.is_file() and json.loads(config.read_text()).get("tokenizer_class") in GENERIC_TOKENIZERS
+        tokenizer = (PreTrainedTokenizerFast if generic else AutoTokenizer).from_pretrained(path)
     except Exception as e:
         raise ModelError(f"{path}: no usable tokenizer ({e}); save the tokenizer into the model directory") from e
     if not getattr(tokenizer, "chat_template", None):
