@@ -15,6 +15,7 @@ import torch
 from tqdm import tqdm
 
 from share.io import write_jsonl
+from share.metrics import wilson
 from share.prompt import PromptConfig, encode, prompt_ids
 from share.train import autocast, score_examples, set_threads
 
@@ -120,15 +121,6 @@ def score(model, tokenizer, koans, prompt_cfg: PromptConfig, batch_size: int = 1
     return {**result, "skipped": len(koans) - len(examples)}
 
 
-def wilson(passed: int, n: int, z: float = 1.96) -> list[float]:
-    """The 95% Wilson score interval of a pass rate."""
-    if n == 0:
-        return [0.0, 1.0]
-    p, d = passed / n, 1 + z * z / n
-    mid, half = (p + z * z / (2 * n)) / d, z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / d
-    return [round(max(0.0, mid - half), 4), round(min(1.0, mid + half), 4)]
-
-
 def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
                    workers: int | None = None, timeout: float = 10.0, checks: dict | None = None,
                    answers_path=None) -> tuple[dict, list]:
@@ -151,6 +143,6 @@ def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: Gener
         task["pass_rate"] = task["passed"] / task["n"]
     passed = statuses.get("pass", 0)
     forced = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
-    metrics = {"pass_rate": passed / len(koans), "passed": passed, "n": len(koans), "interval95": wilson(passed, len(koans)),
+    metrics = {"pass_rate": passed / len(koans), "passed": passed, "n": len(koans), "interval95": [round(x, 4) for x in wilson(passed, len(koans))],
                "statuses": statuses, "by_task": by_task, "loss": forced["loss"], "token_accuracy": forced["token_accuracy"]}
     return metrics, results

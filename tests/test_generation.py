@@ -6,7 +6,7 @@ import torch
 from peft import LoraConfig, get_peft_model
 from torch import nn
 
-from share.generation import GenerationConfig, answer_koans, generate, greedy, score, wilson, write_answers
+from share.generation import GenerationConfig, answer_koans, generate, greedy, score, write_answers
 from share.koan import read_answers
 from share.prompt import prompt_ids
 from share.subspace import KRule, LoraAdapter, Share, inject, remove, set_task
@@ -103,7 +103,3 @@ def test_teacher_forced_score_improves_with_training(trained):
     assert 0 <= before["token_accuracy"] <= 1 and after["n"] == 8 and after["skipped"] == 0
 
 
-def test_wilson_interval():
-    assert wilson(0, 10)[0] == 0.0 and wilson(10, 10)[1] == 1.0
-    lo, hi = wilson(37, 120)
-    assert lo < 37 / 120 < hi and hi - lo < 0.2
