@@ -98,7 +98,7 @@ def main() -> None:
     print(f"{'method':28s} {'trainable':>10s} {'s/step':>8s} {'peak RSS MB':>12s}")
     print(f"{f'LoRA r={lora.r}':28s} {lora_params:>10,d} {lora_step:>8.3f} {lora_mem:>12.0f}")
     share = random_share(model, lora.target_modules, args.r)
-    for p, phi in ((1, 1), (args.r, 2)):
+    for p, phi in ((1, 0), (1, 1), (args.r, 2)):
         params = attach_trainable(model, share, p=p, phi=phi)
         step, mem, n = timed_train(model, examples, cfg, tokenizer.pad_token_id, params=params)
         remove(model)

@@ -17,6 +17,7 @@ from tqdm import tqdm
 from share.io import write_jsonl
 from share.metrics import wilson
 from share.prompt import PromptConfig, encode, prompt_ids
+from share.templating import new_shape
 from share.train import autocast, score_examples, set_threads
 
 
@@ -133,16 +134,25 @@ def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: Gener
     if answers_path is not None:
         write_answers(answers_path, koans, answers)
     results = evaluate_answers(koans, answers, workers=workers, timeout=timeout, checks=checks, progress=cfg.progress)
-    statuses, by_task = {}, {}
-    for koan, r in zip(koans, results):
+    statuses = {}
+    for r in results:
         statuses[r.status] = statuses.get(r.status, 0) + 1
-        task = by_task.setdefault(koan.task, {"passed": 0, "n": 0})
-        task["passed"] += r.status == "pass"
-        task["n"] += 1
-    for task in by_task.values():
-        task["pass_rate"] = task["passed"] / task["n"]
     passed = statuses.get("pass", 0)
     forced = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
     metrics = {"pass_rate": passed / len(koans), "passed": passed, "n": len(koans), "interval95": [round(x, 4) for x in wilson(passed, len(koans))],
-               "statuses": statuses, "by_task": by_task, "loss": forced["loss"], "token_accuracy": forced["token_accuracy"]}
+               "statuses": statuses, "by_task": tally(koans, results, lambda k: k.task),
+               "by_shape": tally(koans, results, lambda k: "new" if new_shape(k.id) else "seen"),
+               "loss": forced["loss"], "token_accuracy": forced["token_accuracy"]}
     return metrics, results
+
+
+def tally(koans, results, group) -> dict:
+    """Pass counts per group(koan): {group: {passed, n, pass_rate}}."""
+    groups = {}
+    for koan, r in zip(koans, results):
+        g = groups.setdefault(group(koan), {"passed": 0, "n": 0})
+        g["passed"] += r.status == "pass"
+        g["n"] += 1
+    for g in groups.values():
+        g["pass_rate"] = g["passed"] / g["n"]
+    return groups

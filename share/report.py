@@ -18,8 +18,14 @@ def pooled(cells: list[dict]) -> dict:
     passed, n = sum(c["passed"] for c in cells), sum(c["n"] for c in cells)
     low, high = wilson(passed, n)
     weight = lambda key: sum(c[key] * c["n"] for c in cells) / n if n else None  # noqa: E731
+    shapes = defaultdict(lambda: [0, 0])  # seen shapes (new instances of training templates) / new shapes
+    for c in cells:
+        for shape, g in c.get("by_shape", {}).items():
+            shapes[shape][0] += g["passed"]
+            shapes[shape][1] += g["n"]
     return {"pass_rate": passed / n if n else 0.0, "passed": passed, "n": n, "ci95": [round(low, 4), round(high, 4)],
-            "loss": weight("loss"), "token_accuracy": weight("token_accuracy")}
+            "loss": weight("loss"), "token_accuracy": weight("token_accuracy"),
+            "by_shape": {s: {"pass_rate": p / m, "passed": p, "n": m} for s, (p, m) in sorted(shapes.items())}}
 
 
 def final_cells(cells: list[dict]) -> list[dict]:

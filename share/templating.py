@@ -1,7 +1,17 @@
 """Koan drafts from jinja2 templates: the generator most task families use.
 
 A task's templates live in one folder: `train_*.rs.j2` for the training split and
-`eval_*.rs.j2` (used only for evaluation). Each template is rendered twice from the
+`eval_*.rs.j2` (used only for evaluation). The eval split is half "new shapes" (the
+eval_* templates: programs unlike any training koan) and half "seen shapes" (new
+instances of the train_* templates). A template's koans fall into classes (the code up
+to identifiers and whitespace); a hash puts one class in HELD_OUT on the evaluation side,
+so no evaluation koan equals a training koan up to names, for any n and seed. A template
+whose classes would all be held out (one that only varies names, say) is kept whole for
+training, so no training shape is lost. The two
+halves answer different questions: did the model learn the skill on the programs it
+was taught with, and does the skill carry to programs of a new shape.
+
+Each template is rendered twice from the
 same sampled parameters, with `fixed=False` (the broken code) and `fixed=True` (the
 reference). Its output may start with header lines `//~ mode: test` and
 `//~ expected_error: E0382`, and a line `//~ tests` separates the program from the
@@ -10,7 +20,10 @@ hidden tests appended to every answer.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import random
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -19,14 +32,50 @@ import jinja2
 HEADER = "//~ "
 TESTS_MARK = "//~ tests"
 MAX_TRIES_PER_KOAN = 50
+HELD_OUT = 5  # one in HELD_OUT program classes (code up to names) of a train_* template is evaluation-only
+PROBE_DRAWS = 200  # draws that find a template's classes, from a fixed stream (any n, any seed)
+
+_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\d[\d_.]*|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])'|\S")
+KEYWORDS = frozenset("as async await break const continue crate dyn else enum extern false fn for if impl in let loop "
+                     "match mod move mut pub ref return self Self static struct super trait true type unsafe use "
+                     "where while".split())
+
+
+def normalised(code: str, literals: bool = True) -> str:
+    """The code with whitespace and identifiers abstracted away (and literals too, unless
+    `literals=False`): two koans equal here differ only in names (or values)."""
+    out = []
+    for tok in _TOKEN.findall(code):
+        if tok[0].isdigit() and literals:
+            out.append("0")
+        elif tok[0] in "\"'" and len(tok) > 1 and literals:
+            out.append('""')
+        elif (tok[0].isalpha() or tok[0] == "_") and tok not in KEYWORDS:
+            out.append("x")
+        else:
+            out.append(tok)
+    return " ".join(out)
+
+
+def _class(code: str) -> str:
+    return normalised(code, literals=False)
+
+
+def _hashed_out(program_class: str) -> bool:
+    digest = hashlib.sha256(program_class.encode()).digest()
+    return int.from_bytes(digest[:8], "big") % HELD_OUT == 0
+
+
+def new_shape(template: str) -> bool:
+    """Whether a koan from this template (name, or koan id ending in it) is of a new shape."""
+    return template.rsplit("/", 1)[-1].startswith("eval_")
 
 
 class TemplateError(ValueError):
     pass
 
 
-def templates(folder: Path, split: str) -> list[Path]:
-    prefix = "train_" if split == "train" else "eval_"
+def templates(folder: Path, prefix: str) -> list[Path]:
     return sorted(Path(folder).glob(f"{prefix}*.rs.j2"))
 
 
@@ -59,9 +108,11 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
     """A generator(split, n, seed) over the templates in `folder`.
 
     `sample(rng)` draws one parameter dict (identifiers, types, values, shapes) from the
-    task's pools. Templates take turns so every one is used; duplicates are redrawn (a
-    template whose pools run dry leaves the others to fill the split).
-    Deterministic: the same seed gives the same koans in the same order.
+    task's pools. Templates take turns so every one is used (in the eval split the two
+    halves take turns, then the templates within each); duplicates and draws from the
+    other split's side of `held_out` are redrawn (a template whose pools run dry leaves
+    the others to fill the split). Deterministic: the same seed gives the same koans in
+    the same order.
     """
     folder = Path(folder)
     env = jinja2.Environment(
@@ -72,12 +123,33 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
         lstrip_blocks=True,
     )
 
-    def generate(split: str, n: int, seed: int) -> list[dict]:
-        paths = templates(folder, split)
+    def load(prefix: str) -> list:
+        paths = templates(folder, prefix)
         if not paths:
-            raise TemplateError(f"{folder}: no {split} templates ({'train' if split == 'train' else 'eval'}_*.rs.j2)")
-        loaded = [(p.name.removesuffix(".rs.j2"), env.get_template(p.name)) for p in paths]
-        rng = random.Random(f"{folder.name}:{split}:{seed}")
+            raise TemplateError(f"{folder}: no {prefix}*.rs.j2 templates")
+        return [(p.name.removesuffix(".rs.j2"), env.get_template(p.name)) for p in paths]
+
+    @functools.cache
+    def kept_whole() -> frozenset[str]:
+        """The classes of every train_* template whose classes would all be held out (one
+        that only varies names, say): they stay in training, from whichever template."""
+        kept = set()
+        for name, template in load("train_"):
+            rng = random.Random(f"probe:{folder.name}:{name}")  # a fixed stream: the same for any n and seed
+            classes = {_class(render(template, sample(rng), False)["code"]) for _ in range(PROBE_DRAWS)}
+            if all(_hashed_out(c) for c in classes):
+                kept |= classes
+        return frozenset(kept)
+
+    def held_out(code: str) -> bool:
+        """Whether a train_* koan with this broken code belongs to the eval split."""
+        program_class = _class(code)
+        return _hashed_out(program_class) and program_class not in kept_whole()
+
+    def draw(prefix: str, n: int, rng: random.Random, evaluation: bool, at_least: int | None = None) -> list[dict]:
+        """n distinct drafts (or as many as the pools allow, if at least `at_least`) from
+        the templates named prefix*, taking turns."""
+        loaded = load(prefix)
         drafts, seen = [], set()
         for attempt in range(n * MAX_TRIES_PER_KOAN):
             if len(drafts) == n:
@@ -86,7 +158,7 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
             params = sample(rng)
             broken, fixed = render(template, params, False), render(template, params, True)
             key = (broken["code"], fixed["code"])  # koans differing only in hidden tests look the same to the model
-            if key in seen:
+            if key in seen or (prefix == "train_" and held_out(broken["code"]) != evaluation):
                 continue
             seen.add(key)
             drafts.append({
@@ -97,8 +169,16 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
                 "tests": fixed["tests"],
                 "template": name,
             })
-        if len(drafts) < n:
-            raise TemplateError(f"{folder}: only {len(drafts)} distinct {split} koans of {n} asked; enlarge the pools")
+        if len(drafts) < (n if at_least is None else at_least):
+            raise TemplateError(f"{folder}: only {len(drafts)} distinct {prefix}* koans of {n} asked; enlarge the pools")
         return drafts
+
+    def generate(split: str, n: int, seed: int) -> list[dict]:
+        rng = random.Random(f"{folder.name}:{split}:{seed}")
+        if split == "train":
+            return draw("train_", n, rng, evaluation=False)
+        seen = draw("train_", n // 2, rng, evaluation=True, at_least=0)  # fewer when the templates only vary names
+        new = draw("eval_", n - len(seen), rng, evaluation=True)
+        return [d for pair in zip(new, seen) for d in pair] + new[len(seen):]  # interleaved: a prefix mixes both
 
     return generate

@@ -304,8 +304,8 @@ def train_coefficients(base_dir, share_dir, koans, out_dir, cfg: TrainConfig, pr
     merges) to `out_dir`. Raises if the basis or the base weights changed."""
     from share.subspace import Share, attach_trainable, share_layers, trained_adapter, write_adapter
 
-    if p < 1 or phi < 1:
-        raise ValueError(f"coefficient params out of range: p={p}, phi={phi} (both >= 1)")
+    if p < 1 or phi < 0:
+        raise ValueError(f"coefficient params out of range: p={p} (>= 1), phi={phi} (>= 0)")
     model, tokenizer = load_model(base_dir, **(model_kwargs or {}))
     share = Share.load(share_dir)
     examples = encode_all(tokenizer, koans, prompt_cfg)

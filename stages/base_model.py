@@ -181,7 +181,8 @@ def main(argv=None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     ev = metrics["eval"]
-    print(f"held-out pass rate {ev['passed']}/{ev['n']} = {ev['pass_rate']:.1%} {ev['interval95']}, "
+    shapes = ", ".join(f"{s} shapes {g['passed']}/{g['n']}" for s, g in ev["by_shape"].items())
+    print(f"held-out pass rate {ev['passed']}/{ev['n']} = {ev['pass_rate']:.1%} {ev['interval95']} ({shapes}), "
           f"teacher-forced loss {ev['loss']:.4f}, token accuracy {ev['token_accuracy']:.1%}")
     return 0
 

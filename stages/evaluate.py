@@ -42,7 +42,7 @@ def main() -> None:
             koan_set = core_subset(koans[CORE], cfg["core_subset"]) if cell.subset else koans[cell.koans]
             metrics, _ = evaluate_model(model, tokenizer, koan_set, prompt_cfg, gen_cfg, timeout=cfg["timeout"])
             rows.append({"step": cell.step, "variant": list(variant), "koans": cell.koans, "subset": cell.subset,
-                         **{k: metrics[k] for k in ("passed", "n", "pass_rate", "loss", "token_accuracy", "statuses")}})
+                         **{k: metrics[k] for k in ("passed", "n", "pass_rate", "loss", "token_accuracy", "statuses", "by_shape")}})
             log.info("%s step %s %s on %s: %d/%d", args.method, cell.step, variant, cell.koans, metrics["passed"], metrics["n"])
     write_json(f"results/{args.method}.json", {"method": args.method, "cells": rows,
                                                 "seconds": round(time.perf_counter() - started, 1)})

@@ -143,7 +143,17 @@ def test_temporary_vectors_start_orthogonal_to_the_basis_and_phi_is_clamped(adap
             assert (temp.T @ temp - torch.eye(2)).abs().max() < 1e-5
         assert layer.trainable.eps_B.shape == (8, 2)
     with pytest.raises(ValueError):
-        attach_trainable(model, share, p=1, phi=0)
+        attach_trainable(model, share, p=1, phi=-1)
+
+
+def test_phi_zero_trains_the_coefficients_alone(adapters):
+    share = Share.consolidate(adapters, KRule(k=8))
+    model = tiny_model()
+    params = attach_trainable(model, share, p=1, phi=0)
+    layers = share_layers(model).values()
+    assert sum(p.numel() for p in params) == 2 * 8 * len(layers)  # eps_B and eps_A, k x p each
+    _, grads = loss_and_grads(model, params)
+    assert any(torch.count_nonzero(g) for g in grads)  # B starts at zero, A does not: training starts
 
 
 def test_phase2_trains_only_the_new_task_and_survives_the_merge(adapters):

@@ -19,9 +19,10 @@ def orthogonal_complement(basis: Tensor, n: int, generator: torch.Generator) -> 
 
 
 def temporary_count(phi: int, side: SideBasis) -> int:
-    """phi clamped to 1..k/4 (the paper's phi < k) and to the room left beside the basis."""
+    """phi clamped to 1..k/4 (the paper's phi < k) and to the room left beside the basis;
+    phi = 0 trains coefficients only (the cheapest update: no new directions)."""
     d, k = side.basis.shape
-    return min(phi, max(1, k // 4), d - k)
+    return min(phi, max(1, k // 4), d - k) if phi else 0
 
 
 class TrainableFactors(nn.Module):
@@ -31,15 +32,15 @@ class TrainableFactors(nn.Module):
 
     Trainable: the coefficients eps (k x p) and, per side, phi temporary vectors T
     (started orthogonal to the basis, so they add directions it lacks) with their
-    coefficients c (phi x p). B starts at zero, so the model starts unchanged (as with
+    coefficients c (phi x p); with phi = 0 only the coefficients train. B starts at zero, so the model starts unchanged (as with
     LoRA), and A starts random, so the B side gets gradients at step 0: with both sides
     zero every gradient is zero and training never starts. The frozen basis is not held
     here but passed to forward by the owning layer, so it exists once on the device."""
 
     def __init__(self, module: ModuleBasis, p: int, phi: int, generator: torch.Generator):
         super().__init__()
-        if p < 1 or phi < 1:
-            raise ValueError(f"pseudo-rank p and temporary vectors phi must be >= 1, got p={p}, phi={phi}")
+        if p < 1 or phi < 0:
+            raise ValueError(f"pseudo-rank p must be >= 1 and temporary vectors phi >= 0, got p={p}, phi={phi}")
         U_B, U_A = module.B.basis.float().cpu(), module.A.basis.float().cpu()  # the generator is on the CPU
         phi_B, phi_A = temporary_count(phi, module.B), temporary_count(phi, module.A)
         scale = (U_A.shape[1] + phi_A) ** -0.5  # A's columns start with norm about 1

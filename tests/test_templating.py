@@ -1,0 +1,46 @@
+"""The jinja2 koan generator's split rule: the eval split is half new shapes (eval_*
+templates), half held-out instances of the training templates, and never equals a
+training koan up to names; a template that only varies names stays whole in training."""
+
+from share.templating import new_shape, normalised, template_generator
+
+NUMBERED = """//~ mode: lib
+pub fn {{ name }}() -> u32 { {{ value }} }
+"""
+NAMES_ONLY = """//~ mode: lib
+pub fn {{ name }}() -> u32 { 7 }
+"""
+NEW = """//~ mode: lib
+pub const {{ name | upper }}: u32 = {{ value }};
+"""
+
+
+def sample(rng):
+    return {"name": rng.choice(["alpha", "beta", "gamma", "delta", "omega"]) + f"_{rng.randint(0, 99)}",
+            "value": rng.randint(0, 500)}
+
+
+def generator(tmp_path):
+    for name, text in (("train_numbered", NUMBERED), ("train_names_only", NAMES_ONLY), ("eval_const", NEW)):
+        (tmp_path / f"{name}.rs.j2").write_text(text)
+    return template_generator(tmp_path, sample)
+
+
+def test_eval_split_mixes_new_and_seen_shapes_without_leaks(tmp_path):
+    generate = generator(tmp_path)
+    train, evaluation = generate("train", 200, 0), generate("eval", 40, 0)
+    assert sum(new_shape(d["template"]) for d in evaluation) == 20
+    seen = [d for d in evaluation if not new_shape(d["template"])]
+    assert {d["template"] for d in seen} == {"train_numbered"}  # names-only template: no held-out instance exists
+    trained = {normalised(d["broken"], literals=False) for d in train}
+    assert not [d for d in seen if normalised(d["broken"], literals=False) in trained]
+    assert {d["template"] for d in train} == {"train_numbered", "train_names_only"}
+    assert generate("eval", 40, 0) == evaluation  # deterministic
+
+
+def test_the_split_does_not_depend_on_n_or_seed(tmp_path):
+    generate = generator(tmp_path)
+    held = {normalised(d["broken"], literals=False) for s in (0, 1) for d in generate("eval", 30, s)
+            if not new_shape(d["template"])}
+    trained = {normalised(d["broken"], literals=False) for s in (0, 1, 2) for d in generate("train", 150, s)}
+    assert held and not held & trained
