@@ -42,7 +42,7 @@ DEFAULTS = {
     "live_dir": "dvclive/base_model",
     "koans_dir": "data/koans",
     "family": "core",  # the base curriculum
-    "n_train": 300,  # train koans per task, generated here when koans_dir has none
+    "n_train": 1000,  # train koans per task, generated here when koans_dir has none
     "seed": 0,
     # The embedded default, as pre-trained and measured (see metrics/base_model.json):
     "tokenizer": {"vocab_size": 4096, "min_frequency": 2},
@@ -50,8 +50,8 @@ DEFAULTS = {
              "max_positions": 1024},
     "prompt": {"format": "edits", "instruction": False, "max_description_chars": 80, "max_diagnostic_chars": 300,
                "max_prompt_tokens": 448, "max_length": 512},
-    "train": {"steps": 2600, "batch_size": 16, "lr": 3e-3, "warmup_steps": 100, "min_lr_ratio": 0.1,
-              "weight_decay": 0.01, "grad_clip": 1.0, "bf16": False, "eval_every": 500, "threads": 0},
+    "train": {"steps": 1600, "batch_size": 16, "lr": 3e-3, "warmup_steps": 100, "min_lr_ratio": 0.1,
+              "weight_decay": 0.01, "grad_clip": 1.0, "bf16": False, "eval_every": 400, "threads": 0},
     "generation": {"max_new_tokens": 128, "batch_size": 16},
     "eval": {"workers": None, "timeout": 10.0, "max_koans": None},
 }
