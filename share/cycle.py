@@ -110,8 +110,11 @@ def merged_adapter(model, tasks: list[str], kind: str):
     n = len(tasks)
     if kind == "linear":
         peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="linear")
-    elif kind == "svd":
-        rank = peft_model.peft_config[tasks[0]].r * n
+    elif kind == "svd":  # the summed rank, capped by the narrowest module (its SVD has no more directions)
+        from peft.tuners.lora import LoraLayer
+
+        room = min(min(m.in_features, m.out_features) for m in peft_model.modules() if isinstance(m, LoraLayer))
+        rank = min(peft_model.peft_config[tasks[0]].r * n, room)
         peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="svd", svd_rank=rank)
     elif kind == "ties":
         peft_model.add_weighted_adapter(tasks, [1.0] * n, "merged", combination_type="ties", density=0.5)
