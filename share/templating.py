@@ -7,12 +7,11 @@ instances of the train_* templates). A template's koans fall into classes (the c
 to identifiers and whitespace); a hash puts one class in HELD_OUT on the evaluation side,
 so no evaluation koan equals a training koan up to names, for any n and seed. A template
 whose classes would all be held out (one that only varies names, say) is kept whole for
-training, so no training shape is lost. The two
-halves answer different questions: did the model learn the skill on the programs it
-was taught with, and does the skill carry to programs of a new shape.
+training, so no training shape is lost. The two halves answer different questions: did
+the model learn the skill on the programs it was taught with, and does the skill carry
+to programs of a new shape.
 
-Each template is rendered twice from the
-same sampled parameters, with `fixed=False` (the broken code) and `fixed=True` (the
+Each template is rendered twice from the same sampled parameters, with `fixed=False` (the broken code) and `fixed=True` (the
 reference). Its output may start with header lines `//~ mode: test` and
 `//~ expected_error: E0382`, and a line `//~ tests` separates the program from the
 hidden tests appended to every answer.
@@ -108,10 +107,10 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
     """A generator(split, n, seed) over the templates in `folder`.
 
     `sample(rng)` draws one parameter dict (identifiers, types, values, shapes) from the
-    task's pools. Templates take turns so every one is used (in the eval split the two
-    halves take turns, then the templates within each); duplicates and draws from the
+    task's pools. Templates take turns so every one is used; duplicates and draws from the
     other split's side of `held_out` are redrawn (a template whose pools run dry leaves
-    the others to fill the split). Deterministic: the same seed gives the same koans in
+    the others to fill the split). The eval split draws its two halves one after the
+    other and interleaves them. Deterministic: the same seed gives the same koans in
     the same order.
     """
     folder = Path(folder)
