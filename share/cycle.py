@@ -15,8 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CORE = "core"
-METHODS = ("base", "lora", "merged_linear", "merged_svd", "merged_ties", "sequential", "replay",
-           "share", "share_mean", "random_basis")
+# Each method and the models folder its variants are loaded from (besides the base model):
+# params.yaml's `evaluate.methods` maps the same, so each evaluate stage depends on its own.
+METHODS = {"base": "models/base", "lora": "models/lora", "merged_linear": "models/lora",
+           "merged_svd": "models/lora", "merged_ties": "models/lora", "sequential": "models/sequential",
+           "replay": "models/replay", "share": "models/share", "share_mean": "models/share",
+           "random_basis": "models/random_basis"}
 FINAL = "final"
 
 
@@ -26,13 +30,30 @@ class Cell:
 
     variant: ("base",) | ("lora", task) | ("merged", kind) | ("adapter", dir)
              | ("share", step, task or None for the average)
-    `subset` evaluates only the first koans of each core task (the per-update price).
+    `subset` evaluates only the first koans of each core task (the per-update price, and
+    core after an intermediate step).
     """
 
     step: int | str
     variant: tuple
     koans: str
     subset: bool = False
+
+
+def check_methods(methods) -> None:
+    """params.yaml's `evaluate.methods` must map known methods to the folder each reads
+    (the dependency DVC tracks for its evaluate stage)."""
+    from share.params import ParamsError
+
+    if not isinstance(methods, dict) or not methods:
+        raise ParamsError("params.yaml: `evaluate.methods` must map each method to the models folder it reads, "
+                          f"e.g. `lora: models/lora`; the methods: {METHODS}")
+    for method, folder in methods.items():
+        if method not in METHODS:
+            raise ParamsError(f"params.yaml: unknown evaluate method {method!r}; one of {', '.join(METHODS)}")
+        if folder != METHODS[method]:
+            raise ParamsError(f"params.yaml: evaluate method {method!r} reads {METHODS[method]!r}, not {folder!r}: "
+                              f"write `{method}: {METHODS[method]}`")
 
 
 def plan(method: str, protocol: dict) -> list[Cell]:
@@ -51,7 +72,7 @@ def plan(method: str, protocol: dict) -> list[Cell]:
         for s in range(last + 1):
             variant = ("adapter", f"models/{method}/step_{s}")
             tasks = seen_at[s] + ([upcoming[s]] if s in upcoming else [])
-            cells += [Cell(s, variant, k) for k in tasks + [CORE]]
+            cells += [Cell(s, variant, k) for k in tasks] + [core_cell(s, variant, last)]
         return cells
     if method == "share":
         cells = []
@@ -59,7 +80,7 @@ def plan(method: str, protocol: dict) -> list[Cell]:
             cells += [Cell(s, ("share", s, t), t) for t in seen_at[s]]
             if s in upcoming:  # forward transfer: the average answers a task it has not learned
                 cells.append(Cell(s, ("share", s, None), upcoming[s]))
-            cells.append(Cell(s, ("share", s, None), CORE))
+            cells.append(core_cell(s, ("share", s, None), last))
         cells += [Cell(FINAL, ("share", last, t), CORE, True) for t in order]  # each update's price on core
         return cells
     if method == "share_mean":
@@ -68,6 +89,12 @@ def plan(method: str, protocol: dict) -> list[Cell]:
         return [c for x in steps for c in (Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), x["task"]),
                                            Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), CORE, True))]
     raise ValueError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
+
+
+def core_cell(step: int, variant: tuple, last: int) -> Cell:
+    """Core after an intermediate step is measured on the core subset (the accuracy
+    matrix's core column, a trend); after the last step on every core koan."""
+    return Cell(step, variant, CORE, subset=step != last)
 
 
 def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: dict | None = None):
@@ -95,9 +122,12 @@ def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: di
 
 
 def merged_adapter(model, tasks: list[str], kind: str):
-    """PEFT's add_weighted_adapter over the per-task LoRAs: `linear` with weights 1/N is
-    the plain mean adapter; `svd` merges the same mean at the summed rank; `ties` trims to
-    the top 50% of each task vector and merges sign-consistently (weights 1)."""
+    """PEFT's add_weighted_adapter over the per-task LoRAs. `linear` is the plain mean
+    adapter, mean_i(B_i A_i), which PEFT computes exactly with `cat` (weights 1/N,
+    rank N*r); PEFT's own `linear` averages the A and the B factors apart, so its update
+    (mean B)(mean A) carries the cross terms B_i A_j, which no task learned. `svd` is the
+    same mean truncated to the summed rank; `ties` trims to the top 50% of each task's
+    factors and merges them sign-consistently (weights 1)."""
     from peft import PeftModel
 
     from share.modeling import check_adapter
@@ -109,7 +139,7 @@ def merged_adapter(model, tasks: list[str], kind: str):
         peft_model.load_adapter(f"models/lora/{t}", adapter_name=t)
     n = len(tasks)
     if kind == "linear":
-        peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="linear")
+        peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="cat")
     elif kind == "svd":  # the summed rank, capped by the narrowest module (its SVD has no more directions)
         from peft.tuners.lora import LoraLayer
 

@@ -64,18 +64,23 @@ def protocol(params: dict, registry=None) -> dict:
     return {"tasks": tasks, "initial": initial, "steps": steps, "order": order}
 
 
+# The errors a user can fix, by module: a module never imported cannot have raised its
+# error, so run_stage looks them up without importing torch into light stages.
+USER_ERRORS = {"share.params": "ParamsError", "share.koan": "SchemaError", "share.modeling": "ModelError",
+               "share.plugins": "PluginError", "share.subspace.store": "ShareError"}
+
+
 def run_stage(main) -> None:
     """Run a stage's main(); an error the user can fix prints one `error: ...` line and
     exits 2 (outputs are written atomically, so nothing half-written is left)."""
     import sys
 
-    from share.koan import SchemaError
-    from share.modeling import ModelError
-    from share.plugins import PluginError
-    from share.subspace import ShareError
-
     try:
         main()
-    except (ParamsError, PluginError, SchemaError, ModelError, ShareError, FileNotFoundError, RuntimeError) as e:
+    except Exception as e:
+        user_errors = tuple(getattr(sys.modules[module], name) for module, name in USER_ERRORS.items()
+                            if module in sys.modules)
+        if not isinstance(e, user_errors + (FileNotFoundError, RuntimeError)):
+            raise
         print(f"error: {e}", file=sys.stderr)
         sys.exit(2)

@@ -8,7 +8,7 @@ import logging
 import time
 
 from share import params as P
-from share.cycle import CORE, load_variant, plan
+from share.cycle import CORE, check_methods, load_variant, plan
 from share.generation import GenerationConfig, evaluate_model
 from share.io import write_json
 from share.koan import read_koans
@@ -29,6 +29,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     params = P.load()
     cfg = P.section(params, "evaluate")
+    check_methods(cfg.get("methods"))
     protocol = P.protocol(params)
     base_dir = P.section(params, "base_model").get("out", "models/base")
     prompt_cfg = PromptConfig.load(base_dir)

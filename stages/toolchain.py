@@ -1,16 +1,19 @@
 """Stage `toolchain`: check params.yaml against the registered tasks and record rustc's
 version, a dependency of every stage that compiles. It always runs (cheaply) and its
-output changes only when rustc does, so nothing else re-runs; a wrong task name or a
-missing rustc stops the cycle here, before any work."""
+output changes only when rustc does, so nothing else re-runs; a wrong task name, an unknown
+evaluate method or a missing rustc stops the cycle here, before any work."""
 
 from share import params as P
+from share.cycle import check_methods
 from share.io import write_text
 from share.plugins import load_registry
 from share.sandbox import rustc_version
 
 
 def main() -> None:
-    P.protocol(P.load(), load_registry())
+    params = P.load()
+    P.protocol(params, load_registry())
+    check_methods(P.section(params, "evaluate").get("methods"))
     write_text("data/toolchain.txt", rustc_version() + "\n")
 
 

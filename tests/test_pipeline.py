@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from share.cycle import METHODS
+
 ROOT = Path(__file__).resolve().parents[1]
 COPY = ["dvc.yaml", "stages", "share", "plugins", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
 
@@ -35,7 +37,7 @@ TINY = {
              "replay_fraction": 0.5},
     "share": {"variance": 0.6, "center": False},
     "coefficients": {"p": 1, "phi": 1, "train": {"steps": 2, "batch_size": 2, "lr": 0.005, "warmup_steps": 1}},
-    "evaluate": {"methods": ["base", "lora", "share", "share_mean"], "max_new_tokens": 8, "batch_size": 8,
+    "evaluate": {"methods": {m: METHODS[m] for m in ("base", "lora", "share", "share_mean")}, "max_new_tokens": 8, "batch_size": 8,
                  "timeout": 10, "core_subset": 1},
 }
 
@@ -91,6 +93,8 @@ def test_param_change_shows_in_params_and_metrics_diff(project):
     (project / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
     out = run(project, "dvc", "repro")
     assert "Running stage 'train_coefficients@0'" in out and "Running stage 'train_lora" not in out
+    assert "Running stage 'evaluate@share'" in out  # each evaluate stage depends on its own models folder
+    assert "Running stage 'evaluate@base'" not in out and "Running stage 'evaluate@lora'" not in out
     params_diff = json.loads(run(project, "dvc", "params", "diff", "--json"))
     change = params_diff["params.yaml"]["coefficients.train.steps"]
     assert (change["old"], change["new"]) == (2, 6)

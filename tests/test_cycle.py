@@ -1,0 +1,75 @@
+"""What a cycle's evaluation measures (share.cycle.plan) and how the report reads it back
+(share.report): the accuracy matrix's cells, core after each step, the price of each update."""
+
+import pytest
+import torch
+from test_subspace_fixtures import make_adapter_dir, tiny_model
+
+from share import params as P
+from share.cycle import CORE, FINAL, METHODS, check_methods, merged_adapter, plan
+from share.subspace import read_adapter
+from share.report import accuracy_matrix, continual
+
+PROTOCOL = P.protocol({
+    "tasks": {"a": {"family": "f"}, "b": {"family": "f"}, "c": {"family": "g"}},
+    "initial": ["a"],
+    "steps": [{"step": 1, "prev": 0, "task": "b"}, {"step": 2, "prev": 1, "task": "c"}],
+})
+
+
+def test_matrix_methods_see_every_learned_task_after_every_step_and_the_next_one_before():
+    for method in ("sequential", "share"):
+        cells = [c for c in plan(method, PROTOCOL) if c.step != FINAL and c.koans != CORE]
+        by_step = {s: sorted(c.koans for c in cells if c.step == s) for s in (0, 1, 2)}
+        assert by_step == {0: ["a", "b"], 1: ["a", "b", "c"], 2: ["a", "b", "c"]}, method
+
+
+def test_core_is_the_subset_after_intermediate_steps_and_whole_after_the_last():
+    for method in ("sequential", "replay", "share"):
+        core = {c.step: c.subset for c in plan(method, PROTOCOL) if c.koans == CORE and c.step != FINAL}
+        assert core == {0: True, 1: True, 2: False}, method
+    prices = [c for c in plan("share", PROTOCOL) if c.step == FINAL]
+    assert [(c.variant, c.subset) for c in prices] == [(("share", 2, t), True) for t in "abc"]
+
+
+def test_accuracy_matrix_and_bwt_from_cells():
+    def cell(step, koans, rate, subset=False):
+        return {"step": step, "koans": koans, "pass_rate": rate, "subset": subset, "passed": 0, "n": 10}
+
+    cells = [cell(0, "a", 0.5), cell(0, "b", 0.1), cell(0, CORE, 0.3, subset=True),
+             cell(1, "a", 0.4), cell(1, "b", 0.6), cell(1, "c", 0.0), cell(1, CORE, 0.2, subset=True),
+             cell(2, "a", 0.3), cell(2, "b", 0.5), cell(2, "c", 0.7), cell(2, CORE, 0.1),
+             cell(FINAL, CORE, 0.9, subset=True)]  # a per-update price: not in the matrix
+    matrix = accuracy_matrix(cells)
+    assert [row[CORE] for row in matrix] == [0.3, 0.2, 0.1]
+    base = [{"koans": t, "pass_rate": 0.0} for t in "abc"]
+    summary = continual(cells, PROTOCOL, base)
+    assert round(summary["bwt"], 6) == round(((0.3 - 0.5) + (0.5 - 0.6)) / 2, 6)  # a and b, learned before the end
+    assert round(summary["fwt"], 6) == round((0.1 + 0.0) / 2, 6)  # b before step 1, c before step 2
+    assert round(summary["average_accuracy"], 6) == 0.5
+
+
+def test_merged_linear_is_the_plain_mean_of_the_task_updates(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # merged_adapter reads models/lora/<task>
+    tasks = ["a", "b", "c"]
+    for seed, task in enumerate(tasks, 1):
+        make_adapter_dir(tmp_path / "models" / "lora" / task, seed=seed, r=4, alpha=8)
+    mean = tiny_model()
+    with torch.no_grad():
+        for task in tasks:
+            adapter = read_adapter(f"models/lora/{task}")
+            for module in adapter.lora_A:
+                B, A = adapter.factors(module)
+                mean.get_submodule(module).weight += B @ A.T / len(tasks)
+    tokens = torch.tensor([[5, 17, 99, 3, 64, 21, 8, 120]])
+    with torch.no_grad():
+        merged = merged_adapter(tiny_model(), tasks, "linear")(tokens).logits
+        assert (merged - mean(tokens).logits).abs().max() < 1e-4
+
+
+def test_evaluate_methods_must_name_the_folder_each_reads():
+    check_methods(dict(METHODS))
+    for methods, says in [(["base", "lora"], "must map each method"), ({"lora": "models/share"}, "write `lora: models/lora`"),
+                          ({"mean_adapter": "models/lora"}, "unknown evaluate method 'mean_adapter'")]:
+        with pytest.raises(P.ParamsError, match=says):
+            check_methods(methods)
