@@ -122,13 +122,15 @@ def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: di
 
 
 def merged_adapter(model, tasks: list[str], kind: str):
-    """PEFT's add_weighted_adapter over the per-task LoRAs. `linear` is the plain mean
-    adapter, mean_i(B_i A_i), which PEFT computes exactly with `cat` (weights 1/N,
-    rank N*r); PEFT's own `linear` averages the A and the B factors apart, so its update
-    (mean B)(mean A) carries the cross terms B_i A_j, which no task learned. `svd` is the
-    same mean truncated to the summed rank; `ties` trims to the top 50% of each task's
-    factors and merges them sign-consistently (weights 1)."""
+    """PEFT's add_weighted_adapter over the per-task LoRAs, each merge on the task updates
+    B_i A_i themselves. `linear` is the plain mean adapter, mean_i(B_i A_i), which PEFT
+    computes exactly with `cat` (weights 1/N, rank N*r); PEFT's own `linear` and `ties`
+    combine the A and the B factors apart, so their update carries cross terms B_i A_j
+    that no task learned. `svd` is the mean truncated to the summed rank; `ties` is TIES
+    on the updates (top 50% of each by magnitude, sign election, disjoint mean; PEFT
+    `ties_svd`) at the same rank. The summed rank is capped by the narrowest module."""
     from peft import PeftModel
+    from peft.tuners.lora import LoraLayer
 
     from share.modeling import check_adapter
 
@@ -138,16 +140,15 @@ def merged_adapter(model, tasks: list[str], kind: str):
     for t in tasks[1:]:
         peft_model.load_adapter(f"models/lora/{t}", adapter_name=t)
     n = len(tasks)
+    room = min(min(m.in_features, m.out_features) for m in peft_model.modules() if isinstance(m, LoraLayer))
+    rank = min(sum(peft_model.peft_config[t].r for t in tasks), room)
     if kind == "linear":
         peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="cat")
-    elif kind == "svd":  # the summed rank, capped by the narrowest module (its SVD has no more directions)
-        from peft.tuners.lora import LoraLayer
-
-        room = min(min(m.in_features, m.out_features) for m in peft_model.modules() if isinstance(m, LoraLayer))
-        rank = min(peft_model.peft_config[tasks[0]].r * n, room)
+    elif kind == "svd":
         peft_model.add_weighted_adapter(tasks, [1.0 / n] * n, "merged", combination_type="svd", svd_rank=rank)
     elif kind == "ties":
-        peft_model.add_weighted_adapter(tasks, [1.0] * n, "merged", combination_type="ties", density=0.5)
+        peft_model.add_weighted_adapter(tasks, [1.0] * n, "merged", combination_type="ties_svd", density=0.5,
+                                        svd_rank=rank)
     else:
         raise ValueError(f"unknown merge {kind!r}; one of linear, svd, ties")
     peft_model.set_adapter("merged")

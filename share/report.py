@@ -78,7 +78,8 @@ def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
         out.append({"name": "prior skill kept by the single model (share_mean core >= base core's 95% interval)",
                     "met": mean_core["pass_rate"] >= low,
                     "figures": f"share_mean core {mean_core['pass_rate']:.1%} vs base {base_core['pass_rate']:.1%} "
-                               f"(interval {low:.1%}-{base_core['ci95'][1]:.1%})"})
+                               f"(interval {low:.1%}-{base_core['ci95'][1]:.1%}); core token accuracy "
+                               f"{mean_core['token_accuracy']:.1%} vs {base_core['token_accuracy']:.1%}"})
     base_t, lora_t, share_t = (rates.get(m, {}).get("tasks") for m in ("base", "lora", "share"))
     if base_t and lora_t and share_t and "share" in summaries:
         lora_gain, share_gain = lora_t["pass_rate"] - base_t["pass_rate"], share_t["pass_rate"] - base_t["pass_rate"]
@@ -86,11 +87,14 @@ def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
         bwt = summaries["share"]["bwt"]
         seq_bwt = summaries.get("sequential", {}).get("bwt")
         met = ratio is not None and ratio >= 0.9 and bwt >= -0.02
+        token_gain = {m: t["token_accuracy"] - base_t["token_accuracy"] for m, t in (("share", share_t), ("lora", lora_t))}
         out.append({"name": "learning without replay (share gain >= 90% of per-task LoRA gain, share BWT >= -2 points)",
                     "met": met,
                     "figures": f"gain share {share_gain:+.1%} vs LoRA {lora_gain:+.1%} (ratio "
                                f"{'n/a' if ratio is None else f'{ratio:.2f}'}); BWT share {bwt:+.1%}, "
-                               f"sequential LoRA {'n/a' if seq_bwt is None else f'{seq_bwt:+.1%}'}"})
+                               f"sequential LoRA {'n/a' if seq_bwt is None else f'{seq_bwt:+.1%}'}; the graded "
+                               f"signal, reference token accuracy: gain share {token_gain['share']:+.1%} vs LoRA "
+                               f"{token_gain['lora']:+.1%}"})
     if "share" in costs and "lora" in costs:
         s, l = costs["share"], costs["lora"]
         out.append({"name": "one Share model replaces the per-task adapters (fewer stored bytes)",

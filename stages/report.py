@@ -26,15 +26,16 @@ def loss_curves(protocol: dict) -> list[dict]:
 
 
 def table(rates: dict, summaries: dict, costs: dict) -> str:
-    lines = ["| method | learned tasks: pass rate (95% interval) | seen / new shapes | core | BWT "
-             "| trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|"]
+    lines = ["| method | learned tasks: pass rate (95% interval) | seen / new shapes | token accuracy (loss) | core "
+             "| core token accuracy | BWT | trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
     shape = lambda t, s: f"{t['by_shape'][s]['pass_rate']:.0%}" if s in t.get("by_shape", {}) else "-"  # noqa: E731
     for method, r in rates.items():
         t, c = r["tasks"], r["core"]
         cost = costs.get(method, {})
         bwt = summaries.get(method, {}).get("bwt")
         lines.append(f"| {method} | {t['pass_rate']:.1%} ({t['ci95'][0]:.1%}-{t['ci95'][1]:.1%}), n={t['n']} "
-                     f"| {shape(t, 'seen')} / {shape(t, 'new')} | {c['pass_rate']:.1%} | {'' if bwt is None else f'{bwt:+.1%}'} "
+                     f"| {shape(t, 'seen')} / {shape(t, 'new')} | {t['token_accuracy']:.1%} ({t['loss']:.2f}) "
+                     f"| {c['pass_rate']:.1%} | {c['token_accuracy']:.1%} | {'' if bwt is None else f'{bwt:+.1%}'} "
                      f"| {cost.get('trainable_params', ''):,} | {cost.get('stored_bytes', ''):,} |")
     return "\n".join(lines)
 
@@ -45,7 +46,8 @@ def cycle_md(protocol, rates, summaries, costs, crit, price) -> str:
            f"Initial tasks: {', '.join(protocol['initial'])}. Arriving, in order: "
            f"{', '.join(s['task'] for s in protocol['steps'])}.", "", "## Methods", "", table(rates, summaries, costs), "",
            "Seen shapes: held-out instances of the tasks' training templates; new shapes: koans of the "
-           "evaluation-only templates (programs unlike any the model was trained on).", "",
+           "evaluation-only templates (programs unlike any the model was trained on). Token accuracy (loss): the "
+           "reference answers scored teacher-forced, a graded signal where pass rates sit near 0.", "",
            "## Success criteria", ""]
     out += [f"- {'MET' if c['met'] else 'NOT MET'}: {c['name']}: {c['figures']}" for c in crit]
     out += ["", "## Each update's price on prior skill (core subset, with that task's update applied)", "",

@@ -8,7 +8,7 @@ from test_subspace_fixtures import make_adapter_dir, tiny_model
 from share import params as P
 from share.cycle import CORE, FINAL, METHODS, check_methods, merged_adapter, plan
 from share.subspace import read_adapter
-from share.report import accuracy_matrix, continual
+from share.report import accuracy_matrix, continual, criteria
 
 PROTOCOL = P.protocol({
     "tasks": {"a": {"family": "f"}, "b": {"family": "f"}, "c": {"family": "g"}},
@@ -49,7 +49,7 @@ def test_accuracy_matrix_and_bwt_from_cells():
     assert round(summary["average_accuracy"], 6) == 0.5
 
 
-def test_merged_linear_is_the_plain_mean_of_the_task_updates(tmp_path, monkeypatch):
+def test_merged_linear_and_full_rank_svd_are_the_plain_mean_of_the_task_updates(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # merged_adapter reads models/lora/<task>
     tasks = ["a", "b", "c"]
     for seed, task in enumerate(tasks, 1):
@@ -63,8 +63,12 @@ def test_merged_linear_is_the_plain_mean_of_the_task_updates(tmp_path, monkeypat
                 mean.get_submodule(module).weight += B @ A.T / len(tasks)
     tokens = torch.tensor([[5, 17, 99, 3, 64, 21, 8, 120]])
     with torch.no_grad():
-        merged = merged_adapter(tiny_model(), tasks, "linear")(tokens).logits
-        assert (merged - mean(tokens).logits).abs().max() < 1e-4
+        expected = mean(tokens).logits
+        for kind in ("linear", "svd"):  # svd at the summed rank 12 keeps every direction of the mean
+            merged = merged_adapter(tiny_model(), tasks, kind)(tokens).logits
+            assert (merged - expected).abs().max() < 1e-4, kind
+        ties = merged_adapter(tiny_model(), tasks, "ties")(tokens).logits
+        assert (ties - expected).abs().max() > 1e-3  # trimmed and sign-merged: not the mean
 
 
 def test_evaluate_methods_must_name_the_folder_each_reads():
@@ -73,3 +77,18 @@ def test_evaluate_methods_must_name_the_folder_each_reads():
                           ({"mean_adapter": "models/lora"}, "unknown evaluate method 'mean_adapter'")]:
         with pytest.raises(P.ParamsError, match=says):
             check_methods(methods)
+
+
+def test_criteria_measure_the_gain_ratio_bwt_and_the_graded_signal():
+    def rates(pass_rate, token_accuracy):
+        group = {"pass_rate": pass_rate, "token_accuracy": token_accuracy, "ci95": [pass_rate - 0.05, pass_rate + 0.05]}
+        return {"tasks": group, "core": group}
+
+    summaries = {"share": {"bwt": -0.01}, "sequential": {"bwt": -0.2}}
+    learning = lambda share: criteria({"base": rates(0.1, 0.3), "lora": rates(0.5, 0.6), "share": share},  # noqa: E731
+                                      summaries, {})[0]
+    met = learning(rates(0.47, 0.55))  # gain 0.37 of LoRA's 0.40: ratio 0.925
+    assert met["met"] and "ratio 0.92" in met["figures"] and "gain share +25.0% vs LoRA +30.0%" in met["figures"]
+    assert not learning(rates(0.4, 0.55))["met"]  # ratio 0.75
+    summaries["share"]["bwt"] = -0.05
+    assert not learning(rates(0.5, 0.6))["met"]  # as good as LoRA but forgets 5 points

@@ -5,8 +5,10 @@ shows in `dvc params diff` and `dvc metrics diff`."""
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,9 +44,12 @@ TINY = {
 }
 
 
+def dvc_env() -> dict:
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", DVC_NO_ANALYTICS="1")
+
+
 def run(cwd, *argv):
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}", DVC_NO_ANALYTICS="1")
-    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True)
+    done = subprocess.run(argv, cwd=cwd, env=dvc_env(), capture_output=True, text=True)
     assert done.returncode == 0, f"{argv} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     return done.stdout
 
@@ -101,3 +106,36 @@ def test_param_change_shows_in_params_and_metrics_diff(project):
     metrics_diff = json.loads(run(project, "dvc", "metrics", "diff", "--json"))
     changed = metrics_diff["metrics/pass_rates.json"]
     assert "share.by_task.rh_option.loss" in changed, sorted(changed)
+
+
+def test_exp_run_sweeps_a_param_and_exp_show_lists_it(project):
+    run(project, "git", "add", "-A")
+    run(project, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "before the sweep")
+    out = run(project, "dvc", "exp", "run", "-n", "phi0", "-S", "coefficients.phi=0")
+    assert "Running stage 'train_coefficients@0'" in out and "Running stage 'train_lora" not in out
+    shown = json.dumps(json.loads(run(project, "dvc", "exp", "show", "--json")))
+    assert '"phi0"' in shown and '"phi": 0' in shown
+
+
+def test_repro_killed_mid_stage_picks_up_where_it_stopped(project):
+    """SIGKILL the whole `dvc repro` process group while a training stage runs; the next
+    repro re-runs that stage and what follows, and leaves the cycle up to date."""
+    params = yaml.safe_load((project / "params.yaml").read_text())
+    params["lora"]["train"]["steps"] = 300  # long enough to be caught mid-training
+    (project / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
+    log = project / "killed.log"
+    with open(log, "w") as out:
+        repro = subprocess.Popen(["dvc", "repro"], cwd=project, env=dvc_env(), stdout=out, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+        deadline = time.monotonic() + 300
+        while "train:" not in log.read_text().partition("Running stage 'train_lora@rh_option'")[2]:
+            assert repro.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.1)
+        os.killpg(repro.pid, signal.SIGKILL)  # mid-training: its dvclive log is half-written
+        repro.wait()
+    out = run(project, "dvc", "repro")
+    assert "Running stage 'train_lora@rh_option'" in out
+    status = json.loads(run(project, "dvc", "status", "--json"))
+    assert set(status) <= {"toolchain"}, status  # toolchain is always changed; nothing else is stale
+    leftovers = [p for d in ("models", "logs") for p in (project / d).rglob("*.tmp")]
+    assert not leftovers, leftovers
