@@ -77,10 +77,13 @@ def cmd_generate(args) -> int:
 
     tasks = resolve_tasks(load_registry(), args.tasks)
     out = Path(args.output)
+    total, seconds = 0, 0.0
     for task in tasks:
         koans, stats = generate_task(task, args.split, args.n, args.seed, workers=args.jobs, timeout=args.timeout)
         write_records(out / f"{task.name}.jsonl", koans)
         print(stats.line(), flush=True)
+        total, seconds = total + len(koans), seconds + stats.seconds
+    print(f"{len(tasks)} tasks: {total} verified koans in {seconds:.0f} s ({total / max(seconds, 1e-9):.1f} koans/s)")
     return 0
 
 

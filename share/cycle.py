@@ -153,3 +153,13 @@ def merged_adapter(model, tasks: list[str], kind: str):
         raise ValueError(f"unknown merge {kind!r}; one of linear, svd, ties")
     peft_model.set_adapter("merged")
     return peft_model
+
+
+def saved_bytes(peft_model, adapter: str = "merged") -> int:
+    """The size of an adapter's weights file as PEFT saves it (what serving it would store)."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        peft_model.save_pretrained(tmp, selected_adapters=[adapter])
+        return sum(f.stat().st_size for f in Path(tmp).rglob("*.safetensors"))

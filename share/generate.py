@@ -8,6 +8,7 @@ broken code fails for the declared reason.
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -27,10 +28,11 @@ class TaskStats:
     verified: int
     templates: int
     duplicates: int
+    seconds: float = 0.0
 
     def line(self) -> str:
         return (f"{self.task:24s} {self.split:5s} emitted={self.emitted} verified={self.verified / max(self.emitted, 1):.0%} "
-                f"templates={self.templates} duplicates={self.duplicates}")
+                f"templates={self.templates} duplicates={self.duplicates} seconds={self.seconds:.1f}")
 
 
 def drafts_of(task: Task, split: str, n: int, seed: int) -> list[dict]:
@@ -68,6 +70,7 @@ def _draft_problem(draft) -> str | None:
 def generate_task(task: Task, split: str, n: int, seed: int, *, workers=None, timeout=10.0,
                   progress=True) -> tuple[list[Koan], TaskStats]:
     """n verified koans for one task; raises naming the plugin, task and first failures."""
+    started = time.perf_counter()
     drafts = drafts_of(task, split, n, seed)
     ids = [f"{task.name}/{split}/{i:04d}/{d.get('template', 't')}" for i, d in enumerate(drafts)]
     jobs = []
@@ -93,7 +96,8 @@ def generate_task(task: Task, split: str, n: int, seed: int, *, workers=None, ti
         except SchemaError as e:
             failures.append(f"{id_}: {e}")
     stats = TaskStats(task.name, split, len(drafts), len(koans), len({d.get("template") for d in drafts}),
-                      sum(c - 1 for c in Counter((d["broken"], d["reference"]) for d in drafts).values()))
+                      sum(c - 1 for c in Counter((d["broken"], d["reference"]) for d in drafts).values()),
+                      round(time.perf_counter() - started, 1))
     if failures:
         shown = "\n  ".join(failures[:5])
         raise PluginError(f"plugin {task.plugin!r}, task {task.name!r}: {len(failures)} of {n} {split} koans "

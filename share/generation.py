@@ -122,28 +122,52 @@ def score(model, tokenizer, koans, prompt_cfg: PromptConfig, batch_size: int = 1
     return {**result, "skipped": len(koans) - len(examples)}
 
 
-def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
-                   workers: int | None = None, timeout: float = 10.0, checks: dict | None = None,
-                   answers_path=None) -> tuple[dict, list]:
-    """Generate, then judge with rustc (after generation, not beside it), then score
-    teacher-forced. Returns (metrics, results): the pass rate with n, its 95% interval and
-    a per-task breakdown, beside the reference answers' loss and token accuracy."""
+def judge(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
+          workers: int | None = None, timeout: float = 10.0, checks: dict | None = None, answers_path=None) -> list:
+    """Generate answers, then judge them with rustc (after generation, not beside it, so
+    the two do not fight over cores): one Result per koan."""
     from share.evaluate import evaluate_answers
 
     answers = answer_koans(model, tokenizer, koans, prompt_cfg, cfg)
     if answers_path is not None:
         write_answers(answers_path, koans, answers)
-    results = evaluate_answers(koans, answers, workers=workers, timeout=timeout, checks=checks, progress=cfg.progress)
+    return evaluate_answers(koans, answers, workers=workers, timeout=timeout, checks=checks, progress=cfg.progress)
+
+
+def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
+                   workers: int | None = None, timeout: float = 10.0, checks: dict | None = None,
+                   answers_path=None) -> tuple[dict, list]:
+    """Judge the model's answers and score the references teacher-forced. Returns
+    (metrics, results): the pass rate with n, its 95% interval and a per-task breakdown,
+    beside the reference answers' loss and token accuracy."""
+    results = judge(model, tokenizer, koans, prompt_cfg, cfg, workers=workers, timeout=timeout, checks=checks,
+                    answers_path=answers_path)
+    return measure(model, tokenizer, koans, results, prompt_cfg, cfg), results
+
+
+def evaluate_sets(model, tokenizer, koan_sets: list[list], prompt_cfg: PromptConfig,
+                  cfg: GenerationConfig = GenerationConfig(), *, timeout: float = 10.0) -> list[dict]:
+    """evaluate_model's metrics for each of several koan sets, from one generation and one
+    rustc pass over all of them: a set of 20 koans alone cannot fill a batch of 64."""
+    results = judge(model, tokenizer, [k for koans in koan_sets for k in koans], prompt_cfg, cfg, timeout=timeout)
+    metrics, start = [], 0
+    for koans in koan_sets:
+        metrics.append(measure(model, tokenizer, koans, results[start:start + len(koans)], prompt_cfg, cfg))
+        start += len(koans)
+    return metrics
+
+
+def measure(model, tokenizer, koans, results, prompt_cfg: PromptConfig, cfg: GenerationConfig) -> dict:
+    """Pass counts of judged koans (overall, per task, per shape) and the teacher-forced score."""
     statuses = {}
     for r in results:
         statuses[r.status] = statuses.get(r.status, 0) + 1
     passed = statuses.get("pass", 0)
     forced = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
-    metrics = {"pass_rate": passed / len(koans), "passed": passed, "n": len(koans), "interval95": [round(x, 4) for x in wilson(passed, len(koans))],
-               "statuses": statuses, "by_task": tally(koans, results, lambda k: k.task),
-               "by_shape": tally(koans, results, lambda k: "new" if new_shape(k.id) else "seen"),
-               "loss": forced["loss"], "token_accuracy": forced["token_accuracy"]}
-    return metrics, results
+    return {"pass_rate": passed / len(koans), "passed": passed, "n": len(koans), "interval95": [round(x, 4) for x in wilson(passed, len(koans))],
+            "statuses": statuses, "by_task": tally(koans, results, lambda k: k.task),
+            "by_shape": tally(koans, results, lambda k: "new" if new_shape(k.id) else "seen"),
+            "loss": forced["loss"], "token_accuracy": forced["token_accuracy"]}
 
 
 def tally(koans, results, group) -> dict:

@@ -8,8 +8,8 @@ import logging
 import time
 
 from share import params as P
-from share.cycle import CORE, check_methods, load_variant, plan
-from share.generation import GenerationConfig, evaluate_model
+from share.cycle import CORE, check_methods, load_variant, plan, saved_bytes
+from share.generation import GenerationConfig, evaluate_sets
 from share.io import write_json
 from share.koan import read_koans
 from share.prompt import PromptConfig
@@ -36,16 +36,19 @@ def main() -> None:
     gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg.get("bf16", False))
     koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
     cells = plan(args.method, protocol)
-    rows, started = [], time.perf_counter()
+    rows, extra, started = [], {}, time.perf_counter()
     for variant, group in itertools.groupby(cells, key=lambda c: c.variant):
         model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
-        for cell in group:
-            koan_set = core_subset(koans[CORE], cfg["core_subset"]) if cell.subset else koans[cell.koans]
-            metrics, _ = evaluate_model(model, tokenizer, koan_set, prompt_cfg, gen_cfg, timeout=cfg["timeout"])
+        if variant[0] == "merged":  # built here from the per-task LoRAs; its size is what serving it stores
+            extra["stored_bytes"] = saved_bytes(model)
+        group = list(group)
+        koan_sets = [core_subset(koans[CORE], cfg["core_subset"]) if c.subset else koans[c.koans] for c in group]
+        for cell, metrics in zip(group, evaluate_sets(model, tokenizer, koan_sets, prompt_cfg, gen_cfg,
+                                                      timeout=cfg["timeout"])):
             rows.append({"step": cell.step, "variant": list(variant), "koans": cell.koans, "subset": cell.subset,
                          **{k: metrics[k] for k in ("passed", "n", "pass_rate", "loss", "token_accuracy", "statuses", "by_shape")}})
             log.info("%s step %s %s on %s: %d/%d", args.method, cell.step, variant, cell.koans, metrics["passed"], metrics["n"])
-    write_json(f"results/{args.method}.json", {"method": args.method, "cells": rows,
+    write_json(f"results/{args.method}.json", {"method": args.method, "cells": rows, **extra,
                                                 "seconds": round(time.perf_counter() - started, 1)})
 
 

@@ -25,6 +25,10 @@ def loss_curves(protocol: dict) -> list[dict]:
     return rows
 
 
+def number(value) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
 def table(rates: dict, summaries: dict, costs: dict) -> str:
     lines = ["| method | learned tasks: pass rate (95% interval) | seen / new shapes | token accuracy (loss) | core "
              "| core token accuracy | BWT | trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
@@ -36,7 +40,7 @@ def table(rates: dict, summaries: dict, costs: dict) -> str:
         lines.append(f"| {method} | {t['pass_rate']:.1%} ({t['ci95'][0]:.1%}-{t['ci95'][1]:.1%}), n={t['n']} "
                      f"| {shape(t, 'seen')} / {shape(t, 'new')} | {t['token_accuracy']:.1%} ({t['loss']:.2f}) "
                      f"| {c['pass_rate']:.1%} | {c['token_accuracy']:.1%} | {'' if bwt is None else f'{bwt:+.1%}'} "
-                     f"| {cost.get('trainable_params', ''):,} | {cost.get('stored_bytes', ''):,} |")
+                     f"| {number(cost.get('trainable_params'))} | {number(cost.get('stored_bytes'))} |")
     return "\n".join(lines)
 
 

@@ -6,7 +6,16 @@ import torch
 from peft import LoraConfig, get_peft_model
 from torch import nn
 
-from share.generation import GenerationConfig, answer_koans, generate, greedy, score, write_answers
+from share.generation import (
+    GenerationConfig,
+    answer_koans,
+    evaluate_model,
+    evaluate_sets,
+    generate,
+    greedy,
+    score,
+    write_answers,
+)
 from share.koan import read_answers
 from share.prompt import prompt_ids
 from share.subspace import KRule, LoraAdapter, Share, inject, remove, set_task
@@ -103,3 +112,15 @@ def test_teacher_forced_score_improves_with_training(trained):
     assert 0 <= before["token_accuracy"] <= 1 and after["n"] == 8 and after["skipped"] == 0
 
 
+
+
+def test_sets_evaluated_together_are_measured_each_as_alone(trained):
+    model, tok, koans = trained
+    first, second = koans[:4], koans[4:6]
+    together, results = evaluate_model(model, tok, first + second, SHORT, QUIET)
+    apart = evaluate_sets(model, tok, [first, second], SHORT, QUIET)
+    assert [m["n"] for m in apart] == [4, 2]
+    assert sum(m["passed"] for m in apart) == together["passed"]
+    for metrics, koan_set, judged in ((apart[0], first, results[:4]), (apart[1], second, results[4:])):
+        assert metrics["statuses"] == {s: [r.status for r in judged].count(s) for s in {r.status for r in judged}}
+        assert metrics["loss"] == score(model, tok, koan_set, SHORT)["loss"]

@@ -39,7 +39,7 @@ TINY = {
              "replay_fraction": 0.5},
     "share": {"variance": 0.6, "center": False},
     "coefficients": {"p": 1, "phi": 1, "train": {"steps": 2, "batch_size": 2, "lr": 0.005, "warmup_steps": 1}},
-    "evaluate": {"methods": {m: METHODS[m] for m in ("base", "lora", "share", "share_mean")}, "max_new_tokens": 8, "batch_size": 8,
+    "evaluate": {"methods": {m: METHODS[m] for m in ("base", "lora", "merged_linear", "share", "share_mean")}, "max_new_tokens": 8, "batch_size": 8,
                  "timeout": 10, "core_subset": 1},
 }
 
@@ -78,7 +78,9 @@ def project(tmp_path_factory):
 
 def test_cycle_reports_every_method(project):
     rates = json.loads((project / "metrics/pass_rates.json").read_text())
-    assert set(rates) == {"base", "lora", "share", "share_mean"}
+    assert set(rates) == {"base", "lora", "merged_linear", "share", "share_mean"}
+    cost = json.loads((project / "metrics/cost.json").read_text())
+    assert cost["merged_linear"]["stored_bytes"] > 0 and cost["merged_linear"]["trainable_params"] == cost["lora"]["trainable_params"]
     assert rates["lora"]["tasks"]["n"] == 4 and rates["base"]["core"]["n"] == 12
     report = (project / "reports/cycle.md").read_text()
     assert "## Success criteria" in report and "| share |" in report
