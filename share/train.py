@@ -275,9 +275,17 @@ def train_lora(base_dir, koans, out_dir, lora: LoraParams, cfg: TrainConfig, pro
                                              target_modules=list(lora.target_modules), task_type="CAUSAL_LM"))
     stats = train(model, examples, cfg, pad_id=tokenizer.pad_token_id, eval_examples=evals, live_dir=live_dir)
     if distributed()[0] == 0:
-        with atomic_path(out_dir) as tmp:
-            model.save_pretrained(str(tmp))
+        save_adapter(model, out_dir)
     return stats
+
+
+def save_adapter(peft_model, out_dir) -> None:
+    """A PEFT model's adapter, atomically and byte-stable (see stable_config)."""
+    from share.subspace.peft_io import stable_config
+
+    with atomic_path(out_dir) as tmp:
+        peft_model.save_pretrained(str(tmp))
+        stable_config(tmp)
 
 
 def checksum(tensors) -> str:

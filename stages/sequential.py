@@ -14,7 +14,7 @@ from share.io import atomic_path, write_json
 from share.koan import read_koans
 from share.modeling import load_model
 from share.prompt import PromptConfig, encode_all
-from share.train import LoraParams, TrainConfig, train
+from share.train import LoraParams, TrainConfig, save_adapter, train
 
 
 def main() -> None:
@@ -43,7 +43,7 @@ def main() -> None:
                            pad_id=tokenizer.pad_token_id)
             stats.append({"task": task, **result.to_json()})
             if i >= first_snapshot:
-                model.save_pretrained(str(out / f"step_{i - first_snapshot}"))
+                save_adapter(model, out / f"step_{i - first_snapshot}")
     write_json(f"logs/{name}.json", stats)
 
 

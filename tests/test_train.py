@@ -2,6 +2,9 @@
 loss goes down, runs are reproducible, outputs are atomic, bad inputs fail first."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from peft import PeftModel
@@ -140,3 +143,14 @@ def test_a_changed_basis_is_detected_and_nothing_is_written(base_dir, share_dir,
         train_coefficients(base_dir, share_dir, koans, tmp_path / "pending", TrainConfig(steps=2, **FAST), SHORT)
     assert not (tmp_path / "pending").exists()
 
+
+
+def test_a_saved_adapter_config_is_the_same_bytes_in_every_process(tmp_path):
+    """PEFT writes target_modules in the string-hash order of the process; stable_config sorts them."""
+    code = ("import sys; from peft import LoraConfig; from share.subspace.peft_io import stable_config; "
+            "LoraConfig(r=2, target_modules=['q_proj', 'k_proj', 'v_proj', 'o_proj', 'gate_proj', 'up_proj', 'down_proj'])"
+            ".save_pretrained(sys.argv[1]); stable_config(sys.argv[1])")
+    for seed in ("1", "2", "3"):
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / seed)], env={**os.environ, "PYTHONHASHSEED": seed},
+                       check=True, capture_output=True)
+    assert len({(tmp_path / s / "adapter_config.json").read_bytes() for s in ("1", "2", "3")}) == 1

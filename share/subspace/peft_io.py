@@ -100,4 +100,16 @@ def write_adapter(adapter: LoraAdapter, path: str | Path) -> None:
     with atomic_path(path) as tmp:
         tmp.mkdir()
         config.save_pretrained(str(tmp))
+        stable_config(tmp)
         save_file(tensors, tmp / WEIGHTS_NAME, metadata={"format": "pt"})
+
+
+def stable_config(directory: str | Path) -> None:
+    """Rewrite a saved adapter_config.json in a fixed order. PEFT keeps target_modules in a
+    set, so each process writes them in its own string-hash order: unsorted, a re-trained
+    but identical adapter has new bytes and DVC re-runs everything downstream of it."""
+    path = Path(directory) / CONFIG_NAME
+    config = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(config.get("target_modules"), list):
+        config["target_modules"] = sorted(config["target_modules"])
+    path.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
