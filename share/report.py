@@ -50,22 +50,27 @@ def method_pass_rates(cells: list[dict], tasks: dict[str, str]) -> dict:
     return out
 
 
-def accuracy_matrix(cells: list[dict]) -> list[dict]:
+def accuracy_matrix(cells: list[dict], key: str = "pass_rate") -> list[dict]:
     """acc[step][task] for a method evaluated after every step; the core column is the
     core subset after intermediate steps and all of core after the last (a trend only:
     BWT and FWT are over the tasks)."""
     rows = defaultdict(dict)
     for c in cells:
         if c["step"] != FINAL and (not c["subset"] or c["koans"] == CORE):
-            rows[c["step"]][c["koans"]] = c["pass_rate"]
+            rows[c["step"]][c["koans"]] = c[key]
     return [rows[s] for s in sorted(rows)]
 
 
 def continual(cells: list[dict], protocol: dict, base_cells: list[dict]) -> dict:
+    """Average accuracy, BWT and FWT on pass rates, and the same on the references' token
+    accuracy (`token_*`: the graded signal, which moves where pass rates sit at 0)."""
     learned_at = {t: 0 for t in protocol["initial"]} | {s["task"]: s["step"] for s in protocol["steps"]}
-    base = {c["koans"]: c["pass_rate"] for c in base_cells}
-    matrix = accuracy_matrix(cells)
-    return {**continual_summary(matrix, learned_at, base), "matrix": matrix}
+    out = {}
+    for key, prefix in (("token_accuracy", "token_"), ("pass_rate", "")):
+        base = {c["koans"]: c[key] for c in base_cells}
+        matrix = accuracy_matrix(cells, key)
+        out |= {prefix + k: v for k, v in continual_summary(matrix, learned_at, base).items()}
+    return {**out, "matrix": matrix}
 
 
 def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
@@ -84,8 +89,8 @@ def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
     if base_t and lora_t and share_t and "share" in summaries:
         lora_gain, share_gain = lora_t["pass_rate"] - base_t["pass_rate"], share_t["pass_rate"] - base_t["pass_rate"]
         ratio = share_gain / lora_gain if lora_gain > 0 else None
-        bwt = summaries["share"]["bwt"]
-        seq_bwt = summaries.get("sequential", {}).get("bwt")
+        bwt, token_bwt = summaries["share"]["bwt"], summaries["share"]["token_bwt"]
+        seq_bwt, seq_token_bwt = (summaries.get("sequential", {}).get(k) for k in ("bwt", "token_bwt"))
         met = ratio is not None and ratio >= 0.9 and bwt >= -0.02
         token_gain = {m: t["token_accuracy"] - base_t["token_accuracy"] for m, t in (("share", share_t), ("lora", lora_t))}
         out.append({"name": "learning without replay (share gain >= 90% of per-task LoRA gain, share BWT >= -2 points)",
@@ -94,7 +99,8 @@ def criteria(rates: dict, summaries: dict, costs: dict) -> list[dict]:
                                f"{'n/a' if ratio is None else f'{ratio:.2f}'}); BWT share {bwt:+.1%}, "
                                f"sequential LoRA {'n/a' if seq_bwt is None else f'{seq_bwt:+.1%}'}; the graded "
                                f"signal, reference token accuracy: gain share {token_gain['share']:+.1%} vs LoRA "
-                               f"{token_gain['lora']:+.1%}"})
+                               f"{token_gain['lora']:+.1%}, BWT share {token_bwt:+.1%}, sequential LoRA "
+                               f"{'n/a' if seq_token_bwt is None else f'{seq_token_bwt:+.1%}'}"})
     if "share" in costs and "lora" in costs:
         s, l = costs["share"], costs["lora"]
         out.append({"name": "one Share model replaces the per-task adapters (fewer stored bytes)",

@@ -31,15 +31,16 @@ def number(value) -> str:
 
 def table(rates: dict, summaries: dict, costs: dict) -> str:
     lines = ["| method | learned tasks: pass rate (95% interval) | seen / new shapes | token accuracy (loss) | core "
-             "| core token accuracy | BWT | trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
+             "| core token accuracy | BWT (token accuracy) | trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
     shape = lambda t, s: f"{t['by_shape'][s]['pass_rate']:.0%}" if s in t.get("by_shape", {}) else "-"  # noqa: E731
     for method, r in rates.items():
         t, c = r["tasks"], r["core"]
         cost = costs.get(method, {})
-        bwt = summaries.get(method, {}).get("bwt")
+        summary = summaries.get(method, {})
+        bwt = f"{summary['bwt']:+.1%} ({summary['token_bwt']:+.1%})" if summary else ""
         lines.append(f"| {method} | {t['pass_rate']:.1%} ({t['ci95'][0]:.1%}-{t['ci95'][1]:.1%}), n={t['n']} "
                      f"| {shape(t, 'seen')} / {shape(t, 'new')} | {t['token_accuracy']:.1%} ({t['loss']:.2f}) "
-                     f"| {c['pass_rate']:.1%} | {c['token_accuracy']:.1%} | {'' if bwt is None else f'{bwt:+.1%}'} "
+                     f"| {c['pass_rate']:.1%} | {c['token_accuracy']:.1%} | {bwt} "
                      f"| {number(cost.get('trainable_params'))} | {number(cost.get('stored_bytes'))} |")
     return "\n".join(lines)
 
@@ -59,7 +60,8 @@ def cycle_md(protocol, rates, summaries, costs, crit, price) -> str:
     out += [f"| {t} | {p['share']:.1%} | {p['lora']:.1%} |" for t, p in price.items()]
     for method, s in summaries.items():
         out += ["", f"## Accuracy matrix: {method} (average {s['average_accuracy']:.1%}, BWT {s['bwt']:+.1%}, "
-                    f"FWT {s['fwt']:+.1%})", ""]
+                    f"FWT {s['fwt']:+.1%}; on token accuracy: average {s['token_average_accuracy']:.1%}, "
+                    f"BWT {s['token_bwt']:+.1%}, FWT {s['token_fwt']:+.1%})", ""]
         columns = protocol["order"] + ["core"]
         out += ["| step | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
         for step, row in enumerate(s["matrix"]):

@@ -34,7 +34,8 @@ def test_core_is_the_subset_after_intermediate_steps_and_whole_after_the_last():
 
 def test_accuracy_matrix_and_bwt_from_cells():
     def cell(step, koans, rate, subset=False):
-        return {"step": step, "koans": koans, "pass_rate": rate, "subset": subset, "passed": 0, "n": 10}
+        return {"step": step, "koans": koans, "pass_rate": rate, "token_accuracy": 0.2 + rate / 2, "subset": subset,
+                "passed": 0, "n": 10}
 
     cells = [cell(0, "a", 0.5), cell(0, "b", 0.1), cell(0, CORE, 0.3, subset=True),
              cell(1, "a", 0.4), cell(1, "b", 0.6), cell(1, "c", 0.0), cell(1, CORE, 0.2, subset=True),
@@ -42,9 +43,10 @@ def test_accuracy_matrix_and_bwt_from_cells():
              cell(FINAL, CORE, 0.9, subset=True)]  # a per-update price: not in the matrix
     matrix = accuracy_matrix(cells)
     assert [row[CORE] for row in matrix] == [0.3, 0.2, 0.1]
-    base = [{"koans": t, "pass_rate": 0.0} for t in "abc"]
+    base = [{"koans": t, "pass_rate": 0.0, "token_accuracy": 0.2} for t in "abc"]
     summary = continual(cells, PROTOCOL, base)
     assert round(summary["bwt"], 6) == round(((0.3 - 0.5) + (0.5 - 0.6)) / 2, 6)  # a and b, learned before the end
+    assert round(summary["token_bwt"], 6) == round(summary["bwt"] / 2, 6)  # the graded signal, same matrix shape
     assert round(summary["fwt"], 6) == round((0.1 + 0.0) / 2, 6)  # b before step 1, c before step 2
     assert round(summary["average_accuracy"], 6) == 0.5
 
@@ -84,11 +86,11 @@ def test_criteria_measure_the_gain_ratio_bwt_and_the_graded_signal():
         group = {"pass_rate": pass_rate, "token_accuracy": token_accuracy, "ci95": [pass_rate - 0.05, pass_rate + 0.05]}
         return {"tasks": group, "core": group}
 
-    summaries = {"share": {"bwt": -0.01}, "sequential": {"bwt": -0.2}}
+    summaries = {"share": {"bwt": -0.01, "token_bwt": -0.03}, "sequential": {"bwt": -0.2, "token_bwt": -0.1}}
     learning = lambda share: criteria({"base": rates(0.1, 0.3), "lora": rates(0.5, 0.6), "share": share},  # noqa: E731
                                       summaries, {})[0]
     met = learning(rates(0.47, 0.55))  # gain 0.37 of LoRA's 0.40: ratio 0.925
-    assert met["met"] and "ratio 0.92" in met["figures"] and "gain share +25.0% vs LoRA +30.0%" in met["figures"]
+    assert met["met"] and "ratio 0.92" in met["figures"] and "gain share +25.0% vs LoRA +30.0%, BWT share -3.0%" in met["figures"]
     assert not learning(rates(0.4, 0.55))["met"]  # ratio 0.75
     summaries["share"]["bwt"] = -0.05
     assert not learning(rates(0.5, 0.6))["met"]  # as good as LoRA but forgets 5 points
