@@ -123,20 +123,20 @@ def test_repro_killed_mid_stage_picks_up_where_it_stopped(project):
     """SIGKILL the whole `dvc repro` process group while a training stage runs; the next
     repro re-runs that stage and what follows, and leaves the cycle up to date."""
     params = yaml.safe_load((project / "params.yaml").read_text())
-    params["lora"]["train"]["steps"] = 300  # long enough to be caught mid-training
+    params["coefficients"]["train"]["steps"] = 400  # long enough to be caught mid-training
     (project / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
     log = project / "killed.log"
     with open(log, "w") as out:
         repro = subprocess.Popen(["dvc", "repro"], cwd=project, env=dvc_env(), stdout=out, stderr=subprocess.STDOUT,
                                  start_new_session=True)
         deadline = time.monotonic() + 300
-        while "train:" not in log.read_text().partition("Running stage 'train_lora@rh_option'")[2]:
+        while "train:" not in log.read_text().partition("Running stage 'train_coefficients@0'")[2]:
             assert repro.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(0.1)
         os.killpg(repro.pid, signal.SIGKILL)  # mid-training: its dvclive log is half-written
         repro.wait()
     out = run(project, "dvc", "repro")
-    assert "Running stage 'train_lora@rh_option'" in out
+    assert "Running stage 'train_coefficients@0'" in out and "Running stage 'train_lora" not in out
     status = json.loads(run(project, "dvc", "status", "--json"))
     assert set(status) <= {"toolchain"}, status  # toolchain is always changed; nothing else is stale
     leftovers = [p for d in ("models", "logs") for p in (project / d).rglob("*.tmp")]
