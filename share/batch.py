@@ -1,8 +1,10 @@
 """Judge many programs with one rustc: each becomes a module of one crate.
 
 rustc start-up and linking dominate a small compile, so one build of 30 programs costs
-about as much as one build of one. A batch may only ever produce *pass* verdicts, and
-only for programs whose verdict provably matches a compile of that program alone:
+about as much as one build of one. A batch never judges a compile error (its text
+could differ from a compile alone: rustc shortens a type's path only where its name is
+unique in the crate, and loads std's macro spans in an order other programs change);
+it judges only runs of a build that succeeded:
 
 - Each program is written to its own file `pK/main.rs`, included with
   `#[path = "pK/main.rs"] mod kb_<nonce>_K;`. Line and column numbers are those of a
@@ -15,7 +17,9 @@ only for programs whose verdict provably matches a compile of that program alone
 - Test mode: after a clean build, each program's tests run in their own sandboxed
   process (`prog kb_<nonce>_K::`: libtest filters by substring, and the nonce makes that
   prefix unique), so one program's panic, abort or loop cannot touch another's verdict.
-  A program whose run fails is judged alone.
+  A failing run gives the test_failure or runtime_error a run alone gives (`_run_result`
+  maps the names libtest prints; benchmarks/batch_equivalence.py compares verdicts and
+  texts with single compiles on every task). A run that timed out is judged alone.
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ import secrets
 from typing import Sequence
 
 from share import diagnostics, sandbox
+from share.diagnostics import clip, scrub
 from share.koan import Result
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 3  # rebuilds after removing the programs an error named
+_FILTERED = re.compile(r"(test result: \w+\. \d+ passed; \d+ failed; \d+ ignored; \d+ measured; )\d+ filtered out")
 
 _TOKEN = re.compile(r"""
     (?P<space>\s+)
@@ -152,8 +158,8 @@ def _super_chain(text: list[str], i: int) -> int:
 
 
 def judge_batch(jobs: Sequence, timeout: float) -> tuple[dict[int, Result], list[int]]:
-    """Pass verdicts for the jobs (same mode and edition, all batch-safe) that a shared
-    build proves, by position; and the positions that must be judged alone."""
+    """Verdicts of runs for the jobs (same mode and edition, all batch-safe) that a shared
+    build gives, by position; and the positions that must be judged alone."""
     mode, edition = jobs[0].mode, jobs[0].edition
     assert all(j.mode == mode and j.edition == edition for j in jobs), "a batch mixes modes or editions"
     nonce = secrets.token_hex(4)
@@ -177,18 +183,35 @@ def judge_batch(jobs: Sequence, timeout: float) -> tuple[dict[int, Result], list
         else:
             return {}, alone + members
         share = round(build.seconds / len(members), 4)
-        passes = {}
+        verdicts = {}
         for k in members:
             if mode == "lib":
-                passes[k] = Result(jobs[k].id, "pass", [], share, "", "", build.isolation)
+                verdicts[k] = Result(jobs[k].id, "pass", [], share, "", "", build.isolation)
                 continue
             run = sandbox.run_binary(workdir, mode, timeout, [f"kb_{nonce}_{k}::"])
-            if run.returncode == 0 and not run.timed_out and not run.sandbox_failure:
-                passes[k] = Result(jobs[k].id, "pass", [], round(share + run.seconds, 4), "", "", run.isolation)
-            else:
+            result = None if run.timed_out or run.sandbox_failure else _run_result(jobs[k], k, nonce, run, share)
+            if result is None:
                 alone.append(k)
-    log.debug("shared build of %d programs: %d passes proven, %d judged alone", len(jobs), len(passes), len(alone))
-    return passes, alone
+            else:
+                verdicts[k] = result
+    log.debug("shared build of %d programs: %d verdicts, %d judged alone", len(jobs), len(verdicts), len(alone))
+    return verdicts, alone
+
+
+def _run_result(job, k: int, nonce: str, run, build_seconds: float) -> Result | None:
+    """The result a run of the program alone gives, from its filtered run of the shared
+    binary: test names lose the module prefix, panic locations name `main.rs`, and
+    libtest's count of tests filtered out is that of a run of one program (0). None when
+    the output still names the nonce."""
+    seconds = round(build_seconds + run.seconds, 4)
+    if run.returncode == 0:
+        return Result(job.id, "pass", [], seconds, "", "", run.isolation)
+    stdout, stderr = (_FILTERED.sub(r"\g<1>0 filtered out", text.replace(f"kb_{nonce}_{k}::", "")
+                                    .replace(f"p{k}/main.rs", "main.rs")) for text in (run.stdout, run.stderr))
+    if nonce in stdout + stderr:
+        return None
+    status = "test_failure" if "test result: FAILED" in stdout else "runtime_error"
+    return Result(job.id, status, [], seconds, f"exit status {run.returncode}", clip(scrub(stdout + stderr)), run.isolation)
 
 
 def _failed(build, members: list[int]) -> set[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from share.koan import SchemaError
@@ -71,18 +72,19 @@ def cmd_families(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from share.generate import generate_task, resolve_tasks
+    from share.generate import generate_tasks, resolve_tasks
     from share.koan import write_records
     from share.plugins import load_registry
 
     tasks = resolve_tasks(load_registry(), args.tasks)
     out = Path(args.output)
-    total, seconds = 0, 0.0
-    for task in tasks:
-        koans, stats = generate_task(task, args.split, args.n, args.seed, workers=args.jobs, timeout=args.timeout)
+    started = time.perf_counter()
+    made = generate_tasks(tasks, args.split, args.n, args.seed, workers=args.jobs, timeout=args.timeout)
+    seconds = time.perf_counter() - started
+    for task, (koans, stats) in zip(tasks, made):
         write_records(out / f"{task.name}.jsonl", koans)
-        print(stats.line(), flush=True)
-        total, seconds = total + len(koans), seconds + stats.seconds
+        print(stats.line())
+    total = sum(len(koans) for koans, _ in made)
     print(f"{len(tasks)} tasks: {total} verified koans in {seconds:.0f} s ({total / max(seconds, 1e-9):.1f} koans/s)")
     return 0
 

@@ -2,8 +2,8 @@
 to a Result. Every compile and run goes through share.sandbox.
 
 `judge` holds the semantics (one program, alone). `run_jobs` adds speed without changing
-a verdict: cached verdicts (share.evalcache), shared builds that may only prove passes
-(share.batch), and parallel workers.
+a verdict: cached verdicts (share.evalcache), shared builds that yield only the verdicts
+a program alone would get (share.batch), and parallel workers.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from share.diagnostics import clip, error_codes, rendered, scrub
 from share.koan import Koan, Result
 
 log = logging.getLogger(__name__)
-MAX_BATCH = 32  # programs per shared build
+MAX_BATCH = 64  # programs per shared build
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Job:
     mode: str
     edition: str
     task: str = ""
+    compiles: bool = True  # False for code meant to fail to compile (a koan's broken code): never batched
 
     @property
     def source(self) -> str:
@@ -108,7 +109,8 @@ def run_jobs(
     """Judge jobs in parallel, in order; plugin checks run on programs that passed.
 
     Every verdict is the one `judge` gives the job alone: cache hits were judged so
-    before, and a shared build only ever yields passes it proves (share.batch).
+    before, and a shared build yields only passes it proves and compile errors taken
+    from the program's own diagnostics (share.batch).
     """
     workers = workers or sandbox.default_workers()
     cache = evalcache.Cache.from_env()
@@ -140,10 +142,12 @@ def _keys(jobs: Sequence[Job], timeout: float) -> list[str]:
 def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[list[list[int]], list[int]]:
     """Shared builds (lists of indices of one mode and edition) and the jobs to judge alone.
 
-    Builds are sized so that every worker gets one, up to MAX_BATCH programs each."""
+    Builds are sized so that every worker gets one, up to MAX_BATCH programs each. A job
+    expected not to compile gains nothing from a shared build (a compile error is judged
+    alone), so it goes straight to the singles."""
     groups, singles = defaultdict(list), []
     for i in indices:
-        if batch.batch_safe(jobs[i].mode, jobs[i].source):
+        if jobs[i].compiles and batch.batch_safe(jobs[i].mode, jobs[i].source):
             groups[jobs[i].mode, jobs[i].edition].append(i)
         else:
             singles.append(i)
@@ -157,7 +161,7 @@ def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[lis
 
 
 def _judge_all(jobs, indices, workers: int, timeout: float, done: Callable[[int, Result], None]) -> None:
-    """Run the plan on a pool; members a shared build cannot prove go back to the pool alone."""
+    """Run the plan on a pool; members a shared build cannot judge go back to the pool alone."""
     batches, singles = plan(jobs, indices, workers)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = {pool.submit(batch.judge_batch, [jobs[i] for i in b], timeout): b for b in batches}
@@ -173,8 +177,8 @@ def _judge_all(jobs, indices, workers: int, timeout: float, done: Callable[[int,
                     continue
                 if error is not None:
                     log.warning("a shared build failed (%r); judging its programs alone", error)
-                passes, alone = future.result() if error is None else ({}, range(len(what)))
-                for position, result in passes.items():
+                verdicts, alone = future.result() if error is None else ({}, range(len(what)))
+                for position, result in verdicts.items():
                     done(what[position], result)
                 pending.update({pool.submit(judge, jobs[what[p]], timeout): what[p] for p in alone})
 

@@ -8,7 +8,6 @@ broken code fails for the declared reason.
 from __future__ import annotations
 
 import logging
-import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,11 +27,10 @@ class TaskStats:
     verified: int
     templates: int
     duplicates: int
-    seconds: float = 0.0
 
     def line(self) -> str:
         return (f"{self.task:24s} {self.split:5s} emitted={self.emitted} verified={self.verified / max(self.emitted, 1):.0%} "
-                f"templates={self.templates} duplicates={self.duplicates} seconds={self.seconds:.1f}")
+                f"templates={self.templates} duplicates={self.duplicates}")
 
 
 def drafts_of(task: Task, split: str, n: int, seed: int) -> list[dict]:
@@ -67,19 +65,28 @@ def _draft_problem(draft) -> str | None:
     return None
 
 
-def generate_task(task: Task, split: str, n: int, seed: int, *, workers=None, timeout=10.0,
-                  progress=True) -> tuple[list[Koan], TaskStats]:
-    """n verified koans for one task; raises naming the plugin, task and first failures."""
-    started = time.perf_counter()
-    drafts = drafts_of(task, split, n, seed)
-    ids = [f"{task.name}/{split}/{i:04d}/{d.get('template', 't')}" for i, d in enumerate(drafts)]
-    jobs = []
-    for kind in ("reference", "broken"):
-        for id_, d in zip(ids, drafts):
-            jobs.append(Job(f"{id_}#{kind}", d[kind], d.get("tests", ""), d.get("mode", "test"),
-                            d.get("edition", task.edition), task.name))
-    results = run_jobs(jobs, workers=workers, timeout=timeout, checks={task.name: task.checks}, progress=progress)
-    ref, brk = results[:n], results[n:]
+def generate_tasks(tasks: list[Task], split: str, n: int, seed: int, *, workers=None, timeout=10.0,
+                   progress=True) -> list[tuple[list[Koan], TaskStats]]:
+    """n verified koans per task; raises naming the plugin, task and first failures.
+
+    Every task's programs are judged in one pool, so shared builds and workers stay full
+    across tasks (one run per task would leave a core idle at the end of each)."""
+    drafts = {task.name: drafts_of(task, split, n, seed) for task in tasks}
+    ids = {task.name: [f"{task.name}/{split}/{i:04d}/{d.get('template', 't')}" for i, d in enumerate(drafts[task.name])]
+           for task in tasks}
+    jobs = [Job(f"{id_}#{kind}", d[kind], d.get("tests", ""), d.get("mode", "test"), d.get("edition", task.edition),
+                task.name, compiles=kind == "reference" or not d.get("expected_error"))
+            for task in tasks for kind in ("reference", "broken") for id_, d in zip(ids[task.name], drafts[task.name])]
+    results = iter(run_jobs(jobs, workers=workers, timeout=timeout, checks={t.name: t.checks for t in tasks},
+                            progress=progress))
+    made = []
+    for task in tasks:
+        ref, brk = [next(results) for _ in range(n)], [next(results) for _ in range(n)]
+        made.append(_verified(task, split, ids[task.name], drafts[task.name], ref, brk))
+    return made
+
+
+def _verified(task: Task, split: str, ids: list[str], drafts: list[dict], ref, brk) -> tuple[list[Koan], TaskStats]:
     koans, failures = [], []
     for id_, d, r, b in zip(ids, drafts, ref, brk):
         problem = verification_problem(d, r, b)
@@ -95,13 +102,12 @@ def generate_task(task: Task, split: str, n: int, seed: int, *, workers=None, ti
             ))
         except SchemaError as e:
             failures.append(f"{id_}: {e}")
-    stats = TaskStats(task.name, split, len(drafts), len(koans), len({d.get("template") for d in drafts}),
-                      sum(c - 1 for c in Counter((d["broken"], d["reference"]) for d in drafts).values()),
-                      round(time.perf_counter() - started, 1))
     if failures:
         shown = "\n  ".join(failures[:5])
-        raise PluginError(f"plugin {task.plugin!r}, task {task.name!r}: {len(failures)} of {n} {split} koans "
+        raise PluginError(f"plugin {task.plugin!r}, task {task.name!r}: {len(failures)} of {len(drafts)} {split} koans "
                           f"failed verification, nothing written:\n  {shown}")
+    stats = TaskStats(task.name, split, len(drafts), len(koans), len({d.get("template") for d in drafts}),
+                      sum(c - 1 for c in Counter((d["broken"], d["reference"]) for d in drafts).values()))
     return koans, stats
 
 

@@ -103,13 +103,13 @@ def load_koans(koans_dir: str | Path, family: str, split: str, generate_n: int =
     if not generate_n:
         raise ModelError(f"no {koans_dir}/{family}/{split}.jsonl (or {family}_*/{split}.jsonl); generate the "
                          f"{family} koans first (`dvc repro core_koans`, or koanshare generate {family} --split {split})")
-    from share.generate import generate_task
+    from share.generate import generate_tasks
     from share.plugins import load_registry
 
     tasks = load_registry().family_tasks(family)
     if not tasks:
         raise ModelError(f"no registered tasks in family {family!r}; `koanshare families` lists them")
-    return [k for t in tasks for k in generate_task(t, split, generate_n, seed)[0]]
+    return [k for koans, _ in generate_tasks(tasks, split, generate_n, seed) for k in koans]
 
 
 def link_tree(src: Path, dst: Path) -> None:

@@ -5,7 +5,7 @@ import argparse
 import logging
 
 from share import params as P
-from share.generate import generate_task, resolve_tasks
+from share.generate import generate_tasks, resolve_tasks
 from share.koan import write_records
 from share.plugins import load_registry
 
@@ -24,8 +24,7 @@ def main() -> None:
     for split in args.splits.split(","):
         n = cfg["n_train"] if split == "train" else (cfg["n_core_eval"] if args.name == "core" else cfg["n_eval"])
         koans = []
-        for task in tasks:
-            made, stats = generate_task(task, split, n, params["seed"], timeout=cfg["timeout"])
+        for made, stats in generate_tasks(tasks, split, n, params["seed"], timeout=cfg["timeout"]):
             log.info(stats.line())
             koans += made
         write_records(f"data/koans/{args.name}/{split}.jsonl", koans)

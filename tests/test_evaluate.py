@@ -212,10 +212,10 @@ def test_batch_safety_rules(source, safe):
 def test_run_mode_is_never_batched_and_plan_sizes():
     jobs = [Job(f"j{i}", LIB.format(value=i), "", "lib", "2021") for i in range(10)]
     jobs += [Job("run", "fn main() {}\n", "", "run", "2021"), Job("unsafe", "use super::*;\n", "", "lib", "2021"),
-             Job("ed24", LIB.format(value=1), "", "lib", "2024")]
+             Job("ed24", LIB.format(value=1), "", "lib", "2024"), Job("broken", MOVED, "", "lib", "2021", compiles=False)]
     batches, singles = plan(jobs, range(len(jobs)), workers=2)
     assert batches == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
-    assert sorted(singles) == [10, 11, 12]  # run mode, unsafe, a lone program of its edition
+    assert sorted(singles) == [10, 11, 12, 13]  # run mode, unsafe, a lone program of its edition, meant to fail
 
 
 def test_shared_builds_never_change_a_verdict(monkeypatch):
@@ -237,11 +237,21 @@ def test_shared_builds_never_change_a_verdict(monkeypatch):
         Job("lib_pass2", LIB.format(value=2), "", "lib", "2021"),
         Job("lib_error", MOVED, "", "lib", "2021"),
     ]
+    two_tests = TESTS.format(want=1).replace("    #[test]", "    #[test]\n    fn passes() {}\n\n    #[test]", 1)
+    jobs += [  # failing runs whose output a shared binary's filtered run must give exactly as a run alone
+        Job("one_of_two_fails", LIB.format(value=2), two_tests, "test", "2021"),
+        Job("aborts", "pub fn run() -> i32 { std::process::abort() }\n", TESTS.format(want=1), "test", "2021"),
+        Job("debug_of_a_struct", "pub struct Meters(pub i32);\npub fn run() -> i32 { Meters(3).0 }\n"
+            "#[derive(Debug, PartialEq)]\npub struct Pair(i32, i32);\n",
+            "#[test]\nfn pair() { assert_eq!(Pair(run(), 1), Pair(1, 1)); }\n", "test", "2021"),
+    ]
     shared = run_jobs(jobs, workers=2, timeout=TIMEOUT, progress=False)
     with ThreadPoolExecutor(2) as pool:
         alone = list(pool.map(lambda job: judge(job, TIMEOUT), jobs))
     assert [(j.id, *verdict(r)) for j, r in zip(jobs, shared)] == [(j.id, *verdict(r)) for j, r in zip(jobs, alone)]
-    assert sum(len(passes) for passes, _ in calls) >= 5, "shared builds proved too few passes"
+    statuses = [r.status for verdicts, _ in calls for r in verdicts.values()]
+    assert statuses.count("pass") >= 5, "shared builds proved too few passes"
+    assert statuses.count("test_failure") >= 2 and "runtime_error" in statuses, "shared runs judged too few failures"
     assert all("kb_" not in r.diagnostic for r in shared)
 
 

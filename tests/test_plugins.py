@@ -4,7 +4,7 @@ import types
 
 import pytest
 
-from share.generate import drafts_of, generate_task, resolve_tasks
+from share.generate import drafts_of, generate_tasks, resolve_tasks
 from share.hookspecs import hookimpl
 from share.plugins import PluginError, load_registry
 
@@ -49,7 +49,7 @@ def test_throwaway_plugin_registers_and_generates(register_plugin):
     task = registry.task("toy_one")
     assert (task.family, task.plugin) == ("toy", "toy-plugin")
     assert [t.name for t in resolve_tasks(registry, ["toy"])] == ["toy_one"]
-    koans, stats = generate_task(task, "train", 1, 0, progress=False)
+    [(koans, stats)] = generate_tasks([task], "train", 1, 0, progress=False)
     assert stats.verified == 1
     assert koans[0].diagnostic.startswith("\nrunning 1 test") or "assertion" in koans[0].diagnostic
     assert koans[0].family == "toy" and koans[0].expected_error is None
@@ -115,7 +115,7 @@ def test_unverifiable_koans_are_refused(register_plugin):
     wrong = dict(GOOD, reference=GOOD["broken"])  # the "fix" still fails its test
     register_plugin(plugin(tasks=(("toy_wrong", lambda split, n, seed: [wrong] * n),)), "wrong-plugin")
     with pytest.raises(PluginError, match="1 of 1 train koans failed verification, nothing written"):
-        generate_task(load_registry().task("toy_wrong"), "train", 1, 0, progress=False)
+        generate_tasks([load_registry().task("toy_wrong")], "train", 1, 0, progress=False)
 
 
 def test_check_hook_fails_a_passing_program(register_plugin):
@@ -127,7 +127,7 @@ def test_check_hook_fails_a_passing_program(register_plugin):
 
     lenient = dict(GOOD, tests="")  # without tests the broken code passes rustc; only the check rejects it
     register_plugin(plugin(tasks=(("toy_checked", lambda s, n, seed: [lenient] * n),), checks=(("toy_checked", no_twos),)), "check-plugin")
-    koans, _ = generate_task(load_registry().task("toy_checked"), "train", 1, 0, progress=False)
+    [(koans, _)] = generate_tasks([load_registry().task("toy_checked")], "train", 1, 0, progress=False)
     assert calls == ["toy_checked", "toy_checked"]
     assert "check failed: the code still returns 2" in koans[0].diagnostic
 
