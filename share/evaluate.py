@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
@@ -161,12 +161,19 @@ def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[lis
 
 
 def _judge_all(jobs, indices, workers: int, timeout: float, done: Callable[[int, Result], None]) -> None:
-    """Run the plan on a pool; members a shared build cannot judge go back to the pool alone."""
+    """Run the plan on a pool; members a shared build cannot judge go back in line alone.
+
+    Only a few tasks are in the pool at a time: `wait` visits every pending future, so
+    submitting thousands at once would make each wait cost as much as the whole backlog."""
     batches, singles = plan(jobs, indices, workers)
+    backlog: deque = deque([*batches, *singles])  # a list of indices is a shared build, an index a single
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending = {pool.submit(batch.judge_batch, [jobs[i] for i in b], timeout): b for b in batches}
-        pending.update({pool.submit(judge, jobs[i], timeout): i for i in singles})
-        while pending:
+        pending = {}
+        while backlog or pending:
+            while backlog and len(pending) < 2 * workers:
+                what = backlog.popleft()
+                pending[pool.submit(judge, jobs[what], timeout) if isinstance(what, int) else
+                        pool.submit(batch.judge_batch, [jobs[i] for i in what], timeout)] = what
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 what = pending.pop(future)
@@ -180,7 +187,7 @@ def _judge_all(jobs, indices, workers: int, timeout: float, done: Callable[[int,
                 verdicts, alone = future.result() if error is None else ({}, range(len(what)))
                 for position, result in verdicts.items():
                     done(what[position], result)
-                pending.update({pool.submit(judge, jobs[what[p]], timeout): what[p] for p in alone})
+                backlog.extend(what[p] for p in alone)
 
 
 def _apply_checks(jobs, results, checks: dict[str, list[Callable]], workers: int) -> list[Result]:
