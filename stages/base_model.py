@@ -1,8 +1,7 @@
 """DVC stage `base_model`: build models/base/ from the `base_model` params section.
 
 kind "embedded": train the BPE tokenizer on the core koans, build the small Qwen2 from
-the size params, pre-train it (budget in steps) on the core train koans (and renamed
-copies of them, `renamed_copies`: share.augment), and measure it
+the size params, pre-train it (budget in steps) on the core train koans, and measure it
 on the held-out core koans (the eval split) with the real rustc evaluator. Koans are read
 from koans_dir/<family>/<split>.jsonl, else koans_dir/<family>_*/<split>.jsonl (one dir
 per task); train koans that are in neither place are generated here (n_train per task).
@@ -26,7 +25,6 @@ from pathlib import Path
 
 import yaml
 
-from share.augment import with_renamed_copies
 from share.io import atomic_path, write_json
 from share.koan import SchemaError, read_koans
 from share.modeling import ModelError, ModelSize, build_model, check_model_dir, load_model, n_params
@@ -45,7 +43,6 @@ DEFAULTS = {
     "koans_dir": "data/koans",
     "family": "core",  # the base curriculum
     "n_train": 1000,  # train koans per task, generated here when koans_dir has none
-    "renamed_copies": 0,  # pre-train also on this many renamed copies of each koan (share.augment)
     "seed": 0,
     # The embedded default, as pre-trained and measured (see metrics/base_model.json):
     "tokenizer": {"vocab_size": 4096, "min_frequency": 2},
@@ -152,10 +149,8 @@ def build(params: dict) -> dict:
         else:
             tokenizer = train_tokenizer(corpus(train_koans, prompt_cfg), **params["tokenizer"])
             model = build_model(tokenizer, size, seed).to(params["model"].get("device") or "cpu")
-            examples = with_renamed_copies(train_koans, params["renamed_copies"], seed)
-            print(f"pre-training {n_params(model):,} parameters on {len(train_koans)} koans "
-                  f"({len(examples)} with renamed copies) for {train_cfg.steps} steps", flush=True)
-            stats = pretrain(model, tokenizer, examples, train_cfg, prompt_cfg, eval_koans=eval_koans,
+            print(f"pre-training {n_params(model):,} parameters on {len(train_koans)} koans for {train_cfg.steps} steps", flush=True)
+            stats = pretrain(model, tokenizer, train_koans, train_cfg, prompt_cfg, eval_koans=eval_koans,
                              live_dir=params["live_dir"])
             print(f"pre-training: {stats.steps} steps in {stats.seconds:.0f} s ({stats.seconds_per_step:.3f} s/step), "
                   f"final loss {stats.final_loss:.4f}", flush=True)
