@@ -1,0 +1,65 @@
+"""How much of the initial LoRAs' learning Share phase 1 keeps, by `share.variance`
+(prints figures; not a test).
+
+For each variance, the initial tasks' LoRA adapters (models/lora/<task>, from a cycle) are
+consolidated and each task's held-out reference answers are scored teacher-forced with
+its own coefficients, beside its LoRA and the base model. Token accuracy is the graded
+signal: where pass rates sit at 0, it still shows what consolidation throws away.
+
+    .venv/bin/python benchmarks/sweep_variance.py [--variances 0.6 0.8 0.9 0.99]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from share import params as P
+from share.generation import score
+from share.koan import read_koans
+from share.modeling import load_adapter, load_model
+from share.prompt import PromptConfig
+from share.subspace import KRule, Share, inject, read_adapter, remove, set_task
+
+
+def row(name: str, accuracies: list[float], base: list[float] | None = None, lora: list[float] | None = None) -> None:
+    mean = sum(accuracies) / len(accuracies)
+    kept = ""
+    if base and lora:
+        gain, lora_gain = mean - sum(base) / len(base), (sum(lora) - sum(base)) / len(base)
+        kept = f"   keeps {gain / lora_gain:.0%} of LoRA's gain"
+    print(f"{name:16s} " + " ".join(f"{a:6.3f}" for a in accuracies) + f"   mean {mean:.3f}{kept}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variances", type=float, nargs="+", default=[0.6, 0.8, 0.9, 0.99])
+    parser.add_argument("--base", default="models/base")
+    args = parser.parse_args()
+    initial = P.protocol(P.load())["initial"]
+    prompt_cfg = PromptConfig.load(args.base)
+    koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in initial}
+    model, tokenizer = load_model(args.base)
+    accuracy = lambda m, t: score(m, tokenizer, koans[t], prompt_cfg)["token_accuracy"]
+
+    print(f"reference token accuracy on each initial task's eval koans ({', '.join(initial)})")
+    base = [accuracy(model, t) for t in initial]
+    row("base", base)
+    lora = [accuracy(load_adapter(load_model(args.base)[0], f"models/lora/{t}"), t) for t in initial]
+    row("lora", lora)
+    adapters = {t: read_adapter(f"models/lora/{t}") for t in initial}
+    for variance in args.variances:
+        share = Share.consolidate(adapters, KRule(variance=variance))
+        inject(model, share)
+        accuracies = []
+        for t in initial:
+            set_task(model, t)
+            accuracies.append(accuracy(model, t))
+        remove(model)
+        row(f"share v={variance}", accuracies, base, lora)
+        s = share.summary()
+        print(f"{'':16s} stores {s['share_bytes']:,} bytes against {s['lora_bytes']:,} for the LoRAs "
+              f"({s['lora_bytes'] / s['share_bytes']:.1f}x fewer)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
