@@ -14,21 +14,21 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from share import batch, sandbox
 from share.evaluate import Job, judge, run_jobs
-from share.generate import drafts_of, resolve_tasks
+from share.generate import draft_job, drafts_of, resolve_tasks
 from share.plugins import load_registry
 
 
 def task_jobs(task, n: int, seed: int) -> list[Job]:
-    jobs = []
-    for i, d in enumerate(drafts_of(task, "train", n, seed)):
-        for kind in ("reference", "broken"):
-            jobs.append(Job(f"{task.name}/{i}#{kind}", d[kind], d.get("tests", ""), d.get("mode", "test"),
-                            d.get("edition", task.edition), task.name))  # all batched where safe, as for answers
-    return jobs
+    """Reference and broken programs of n drafts, every one tried in shared builds where
+    safe (as a model's answers are), broken code included."""
+    return [replace(draft_job(task, f"{task.name}/{i}", d, kind), compiles=True)
+            for i, d in enumerate(drafts_of(task, "train", n, seed)) for kind in ("reference", "broken")]
 
 
 def verdict(result) -> tuple:
@@ -55,21 +55,20 @@ def main() -> None:
         return verdicts, alone
 
     batch.judge_batch = counted
-    started = time.perf_counter()
-    shared = run_jobs(jobs, workers=args.jobs, progress=False)
-    shared_s = time.perf_counter() - started
-    batch.judge_batch = real
+    try:
+        started = time.perf_counter()
+        shared = run_jobs(jobs, workers=args.jobs, progress=False)
+        shared_s = time.perf_counter() - started
+    finally:
+        batch.judge_batch = real
     started = time.perf_counter()
     with ThreadPoolExecutor(args.jobs) as pool:
         alone = list(pool.map(lambda job: judge(job, 10.0), jobs))
     alone_s = time.perf_counter() - started
 
     mismatches = [(j.id, verdict(s), verdict(a)) for j, s, a in zip(jobs, shared, alone) if verdict(s) != verdict(a)]
-    by_status = {}
-    for r in from_batches:
-        by_status[r.status] = by_status.get(r.status, 0) + 1
     print(f"{len(tasks)} tasks, {len(jobs)} programs, {args.jobs} workers, {sandbox.rustc_version()}")
-    print(f"verdicts given by shared builds: {len(from_batches)} {by_status}")
+    print(f"verdicts given by shared builds: {len(from_batches)} {dict(Counter(r.status for r in from_batches))}")
     print(f"identical to a compile alone:   {len(jobs) - len(mismatches)}/{len(jobs)}")
     for id_, s, a in mismatches[:10]:
         print(f"  MISMATCH {id_}\n    shared: {s[:3]} {s[3][-300:]!r}\n    alone:  {a[:3]} {a[3][-300:]!r}")

@@ -109,8 +109,8 @@ def run_jobs(
     """Judge jobs in parallel, in order; plugin checks run on programs that passed.
 
     Every verdict is the one `judge` gives the job alone: cache hits were judged so
-    before, and a shared build yields only passes it proves and compile errors taken
-    from the program's own diagnostics (share.batch).
+    before, and a shared build yields only the passes it proves and the test failures of
+    the program's own filtered run (share.batch); every compile error is judged alone.
     """
     workers = workers or sandbox.default_workers()
     cache = evalcache.Cache.from_env()

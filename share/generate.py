@@ -74,8 +74,7 @@ def generate_tasks(tasks: list[Task], split: str, n: int, seed: int, *, workers=
     drafts = {task.name: drafts_of(task, split, n, seed) for task in tasks}
     ids = {task.name: [f"{task.name}/{split}/{i:04d}/{d.get('template', 't')}" for i, d in enumerate(drafts[task.name])]
            for task in tasks}
-    jobs = [Job(f"{id_}#{kind}", d[kind], d.get("tests", ""), d.get("mode", "test"), d.get("edition", task.edition),
-                task.name, compiles=kind == "reference" or not d.get("expected_error"))
+    jobs = [draft_job(task, id_, d, kind)
             for task in tasks for kind in ("reference", "broken") for id_, d in zip(ids[task.name], drafts[task.name])]
     results = iter(run_jobs(jobs, workers=workers, timeout=timeout, checks={t.name: t.checks for t in tasks},
                             progress=progress))
@@ -84,6 +83,14 @@ def generate_tasks(tasks: list[Task], split: str, n: int, seed: int, *, workers=
         ref, brk = [next(results) for _ in range(n)], [next(results) for _ in range(n)]
         made.append(_verified(task, split, ids[task.name], drafts[task.name], ref, brk))
     return made
+
+
+def draft_job(task: Task, id_: str, draft: dict, kind: str) -> Job:
+    """The program to judge for a draft's `kind` ("reference" or "broken"); broken code
+    that declares a compile error is marked so it skips shared builds."""
+    return Job(f"{id_}#{kind}", draft[kind], draft.get("tests", ""), draft.get("mode", "test"),
+               draft.get("edition", task.edition), task.name,
+               compiles=kind == "reference" or not draft.get("expected_error"))
 
 
 def _verified(task: Task, split: str, ids: list[str], drafts: list[dict], ref, brk) -> tuple[list[Koan], TaskStats]:
