@@ -24,6 +24,7 @@ from share.koan import Koan, Result
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 64  # programs per shared build
+AUX_BUILDS = auxcrates.Artifacts()
 
 
 @dataclass(frozen=True)
@@ -54,19 +55,22 @@ def _judge_in(workdir, job: Job, timeout: float) -> Result:
         main, crates = auxcrates.split(job.source)
     except auxcrates.AuxError as e:
         return Result(job.id, "compile_error", [], 0.0, f"auxiliary crate: {e}")
-    seconds, extern = 0.0, []
+    seconds, extern, key = 0.0, [], sandbox.rustc_version()
     for crate in crates:  # each may use the ones before it
         (workdir / crate.filename).write_text(crate.source, encoding="utf-8")
         own = ["--extern", "proc_macro"] if crate.kind == "proc-macro" else []  # as cargo does
-        build = sandbox.rustc(workdir, [crate.filename, "--crate-type", crate.kind, "--crate-name", crate.name,
-                                        "--edition", job.edition, *own, *extern], timeout)
-        seconds += build.seconds
-        if build.returncode != 0 or build.timed_out or build.sandbox_failure:
-            return _build_failure(job, build, seconds, f"auxiliary crate {crate.name}: ")
+        key = AUX_BUILDS.key(key, job.edition, crate)
+        build = AUX_BUILDS.provide(key, workdir / crate.artifact, lambda: sandbox.rustc(
+            workdir, [crate.filename, "--crate-type", crate.kind, "--crate-name", crate.name,
+                      "--edition", job.edition, *own, *extern], timeout), _succeeded)
+        if build is not None:  # built here, not taken from an earlier build
+            seconds += build.seconds
+            if not _succeeded(build):
+                return _build_failure(job, build, seconds, f"auxiliary crate {crate.name}: ")
         extern += ["--extern", f"{crate.name}={crate.artifact}"]
     build = sandbox.compile_rust(workdir, main, job.mode, job.edition, timeout, [*extern, "-L", "."] if crates else [])
     seconds += build.seconds
-    if build.returncode != 0 or build.timed_out or build.sandbox_failure:
+    if not _succeeded(build):
         return _build_failure(job, build, seconds)
     if job.mode == "lib":
         return Result(job.id, "pass", [], round(seconds, 4), "", "", build.isolation)
@@ -81,6 +85,10 @@ def _judge_in(workdir, job: Job, timeout: float) -> Result:
         return Result(job.id, "pass", [], seconds, "", "", run.isolation)
     failed = "test_failure" if job.mode == "test" and "test result: FAILED" in run.stdout else "runtime_error"
     return Result(job.id, failed, [], seconds, f"exit status {run.returncode}", output, run.isolation)
+
+
+def _succeeded(build: sandbox.Completed) -> bool:
+    return build.returncode == 0 and not build.timed_out and not build.sandbox_failure
 
 
 def _build_failure(job: Job, build: sandbox.Completed, seconds: float, what: str = "") -> Result:

@@ -70,18 +70,20 @@ def generate_tasks(tasks: list[Task], split: str, n: int, seed: int, *, workers=
     """n verified koans per task; raises naming the plugin, task and first failures.
 
     Every task's programs are judged in one pool, so shared builds and workers stay full
-    across tasks (one run per task would leave a core idle at the end of each)."""
+    across tasks (one run per task would leave a core idle at the end of each). A draft's
+    reference and broken programs are queued side by side: they share any auxiliary crate,
+    which the evaluator then builds once."""
     drafts = {task.name: drafts_of(task, split, n, seed) for task in tasks}
     ids = {task.name: [f"{task.name}/{split}/{i:04d}/{d.get('template', 't')}" for i, d in enumerate(drafts[task.name])]
            for task in tasks}
     jobs = [draft_job(task, id_, d, kind)
-            for task in tasks for kind in ("reference", "broken") for id_, d in zip(ids[task.name], drafts[task.name])]
+            for task in tasks for id_, d in zip(ids[task.name], drafts[task.name]) for kind in ("reference", "broken")]
     results = iter(run_jobs(jobs, workers=workers, timeout=timeout, checks={t.name: t.checks for t in tasks},
                             progress=progress))
     made = []
     for task in tasks:
-        ref, brk = [next(results) for _ in range(n)], [next(results) for _ in range(n)]
-        made.append(_verified(task, split, ids[task.name], drafts[task.name], ref, brk))
+        judged = [(next(results), next(results)) for _ in drafts[task.name]]  # (reference, broken) per draft
+        made.append(_verified(task, split, ids[task.name], drafts[task.name], judged))
     return made
 
 
@@ -93,9 +95,9 @@ def draft_job(task: Task, id_: str, draft: dict, kind: str) -> Job:
                compiles=kind == "reference" or not draft.get("expected_error"))
 
 
-def _verified(task: Task, split: str, ids: list[str], drafts: list[dict], ref, brk) -> tuple[list[Koan], TaskStats]:
+def _verified(task: Task, split: str, ids: list[str], drafts: list[dict], judged) -> tuple[list[Koan], TaskStats]:
     koans, failures = [], []
-    for id_, d, r, b in zip(ids, drafts, ref, brk):
+    for id_, d, (r, b) in zip(ids, drafts, judged, strict=True):
         problem = verification_problem(d, r, b)
         if problem:
             failures.append(f"{id_}: {problem}")

@@ -158,6 +158,33 @@ def test_auxiliary_crates_with_a_real_derive_macro():
     assert unclosed.status == "compile_error" and "not closed" in unclosed.detail
 
 
+def test_a_shared_helper_crate_is_built_once(monkeypatch):
+    memo, built, real = auxcrates.Artifacts(), [], sandbox.rustc
+    monkeypatch.setattr(evaluate, "AUX_BUILDS", memo)
+    monkeypatch.setattr(sandbox, "rustc", lambda workdir, args, timeout: built.append(args[0]) or real(workdir, args, timeout))
+    fixed = evaluate.judge(Job("fixed", DERIVE, DERIVE_TESTS, "test", "2021"), TIMEOUT)
+    broken = evaluate.judge(Job("broken", DERIVE + "fn bad() -> u32 { \"x\" }\n", DERIVE_TESTS, "test", "2021"), TIMEOUT)
+    assert fixed.status == "pass" and broken.status == "compile_error" and broken.error_codes == ["E0308"]
+    assert built.count("aux_hello_derive.rs") == built.count("aux_shapes.rs") == 1
+    assert evaluate.judge(Job("2024", DERIVE, DERIVE_TESTS, "test", "2024"), TIMEOUT).status == "pass"
+    assert built.count("aux_hello_derive.rs") == 2  # another edition is another artifact
+
+
+def test_artifacts_keep_successful_builds_within_their_limit(tmp_path):
+    memo, path = auxcrates.Artifacts(limit=10), tmp_path / "libx.so"
+
+    def build(data: bytes, ok: bool = True):
+        return lambda: path.write_bytes(data) and ok
+
+    assert memo.provide("one", path, build(b"111111"), bool) is True
+    path.unlink()
+    assert memo.provide("one", path, build(b"222222"), bool) is None and path.read_bytes() == b"111111"
+    assert memo.provide("two", path, build(b"333333"), bool) is True  # 12 bytes > 10: "one" goes
+    assert memo.provide("one", path, build(b"444444"), bool) is True
+    assert memo.provide("bad", path, build(b"5", ok=False), bool) is False
+    assert memo.provide("bad", path, build(b"5", ok=False), bool) is False  # a failed build is not kept
+
+
 def test_auxcrates_split():
     main, crates = auxcrates.split(DERIVE)
     assert [(c.name, c.kind, c.artifact) for c in crates] == [("hello_derive", "proc-macro", "libhello_derive.so"),
