@@ -91,7 +91,7 @@ def test_cycle_reports_every_method(project):
 
 def test_second_repro_runs_nothing(project):
     out = run(project, "dvc", "repro")
-    ran = [line for line in out.splitlines() if line.startswith("Running stage") and ":toolchain'" not in line]
+    ran = [line for line in out.splitlines() if line.startswith("Running stage") and f"'{TOOLCHAIN}'" not in line]
     assert not ran, out
 
 
