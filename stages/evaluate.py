@@ -8,7 +8,7 @@ import logging
 import time
 
 from share import params as P
-from share.cycle import CORE, check_methods, load_variant, plan, saved_bytes
+from share.cycle import CORE, check_methods, folded, load_variant, plan, saved_bytes
 from share.generation import GenerationConfig, evaluate_sets
 from share.io import write_json
 from share.koan import read_koans
@@ -41,6 +41,7 @@ def main() -> None:
         model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
         if variant[0] == "merged":  # built here from the per-task LoRAs; its size is what serving it stores
             extra["stored_bytes"] = saved_bytes(model)
+        model = folded(model)
         group = list(group)
         koan_sets = [core_subset(koans[CORE], cfg["core_subset"]) if c.subset else koans[c.koans] for c in group]
         for cell, metrics in zip(group, evaluate_sets(model, tokenizer, koan_sets, prompt_cfg, gen_cfg,

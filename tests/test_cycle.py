@@ -6,7 +6,7 @@ import torch
 from test_subspace_fixtures import make_adapter_dir, tiny_model
 
 from share import params as P
-from share.cycle import CORE, FINAL, METHODS, check_methods, merged_adapter, plan
+from share.cycle import CORE, FINAL, METHODS, check_methods, folded, merged_adapter, plan
 from share.subspace import read_adapter
 from share.report import accuracy_matrix, continual, criteria
 
@@ -71,6 +71,23 @@ def test_merged_linear_and_full_rank_svd_are_the_plain_mean_of_the_task_updates(
             assert (merged - expected).abs().max() < 1e-4, kind
         ties = merged_adapter(tiny_model(), tasks, "ties")(tokens).logits
         assert (ties - expected).abs().max() > 1e-3  # trimmed and sign-merged: not the mean
+        served = folded(merged_adapter(tiny_model(), tasks, "ties"))  # as the evaluate stage serves it
+        assert (served(tokens).logits - ties).abs().max() < 1e-4
+
+
+def test_a_folded_variant_computes_what_the_adapter_computes_and_bf16_stays_unfolded(tmp_path):
+    from peft import PeftModel
+
+    make_adapter_dir(tmp_path / "a", seed=1, r=4, alpha=8)
+    tokens = torch.tensor([[5, 17, 99, 3, 64, 21, 8, 120]])
+    with torch.no_grad():
+        model = PeftModel.from_pretrained(tiny_model(), tmp_path / "a")
+        expected = model(tokens).logits
+        plain = folded(model)
+        assert not isinstance(plain, PeftModel)
+        assert (plain(tokens).logits - expected).abs().max() < 1e-5
+        half = PeftModel.from_pretrained(tiny_model().to(torch.bfloat16), tmp_path / "a")
+        assert folded(half) is half  # bf16 W + delta W would round much of the update away
 
 
 def test_evaluate_methods_must_name_the_folder_each_reads():

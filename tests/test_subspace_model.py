@@ -11,6 +11,7 @@ from share.subspace import (
     ShareError,
     ShareLinear,
     attach_trainable,
+    fold,
     inject,
     read_adapter,
     remove,
@@ -100,6 +101,19 @@ def test_no_task_is_the_base_model_and_remove_restores_it(adapters):
     remove(model)
     assert share_layers(model) == {} and all(model.get_submodule(m) is originals[m] for m in share.bases)
     assert torch.equal(logits(model), reference)
+
+
+@pytest.mark.parametrize("task", ["beta", None])
+def test_fold_serves_the_same_function_with_plain_linear_layers(adapters, task):
+    share = Share.consolidate(adapters, KRule(variance=0.6))
+    model = tiny_model()
+    inject(model, share)
+    set_task(model, task)
+    served = logits(model)
+    fold(model)
+    assert share_layers(model) == {}
+    assert (logits(model) - served).abs().max() < 1e-5
+    assert not torch.equal(logits(model), logits(tiny_model()))
 
 
 def test_unknown_task_names_the_task(adapters):
