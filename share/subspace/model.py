@@ -55,14 +55,13 @@ def fold(model: nn.Module) -> nn.Module:
     """Add each layer's active update to its base weight (W + B A^T) and put the plain
     nn.Linear back: the same function at the base model's cost, for serving one task.
     The update is added in float32 and rounded once to the weight's dtype."""
-    for path, layer in share_layers(model).items():
+    for layer in share_layers(model).values():
         factors = layer.factors()
         if factors is not None:
             B, A = factors
             weight = layer.base_layer.weight
             weight.copy_(weight.float() + B @ A.T)
-        model.set_submodule(path, layer.base_layer)
-    return model
+    return remove(model)
 
 
 def set_task(model: nn.Module, name: str | None) -> None:
