@@ -23,8 +23,6 @@ UNSUPPORTED = ("use_dora", "lora_bias", "modules_to_save", "trainable_token_indi
 
 def read_adapter(path: str | Path) -> LoraAdapter:
     """Load a PEFT LoRA adapter directory; the module paths are those of the base model."""
-    from peft.utils.other import get_pattern_key  # peft takes seconds to import: only here
-
     path = Path(path)
     config_path = path / CONFIG_NAME
     try:
@@ -55,8 +53,7 @@ def read_adapter(path: str | Path) -> LoraAdapter:
         r = A.shape[0]
         if lora["B"][module].shape[1] != r:
             raise ShareError(f"{weights_path}: {module} has lora_A of rank {r} but lora_B {tuple(lora['B'][module].shape)}")
-        module_alpha = alpha_pattern.get(get_pattern_key(alpha_pattern.keys(), module), alpha)
-        scaling[module] = module_alpha / (math.sqrt(r) if config.get("use_rslora") else r)
+        scaling[module] = _alpha(alpha_pattern, module, alpha) / (math.sqrt(r) if config.get("use_rslora") else r)
     return LoraAdapter(
         lora_A=lora["A"],
         lora_B=lora["B"],
@@ -66,6 +63,16 @@ def read_adapter(path: str | Path) -> LoraAdapter:
         lora_alpha=alpha,
         source=str(path),
     )
+
+
+def _alpha(alpha_pattern: dict, module: str, alpha: float) -> float:
+    """The module's lora_alpha, by PEFT's own pattern rule. Importing peft takes seconds
+    (it loads transformers), so only an adapter with an alpha_pattern pays for it."""
+    if not alpha_pattern:
+        return alpha
+    from peft.utils.other import get_pattern_key
+
+    return alpha_pattern.get(get_pattern_key(alpha_pattern.keys(), module), alpha)
 
 
 def write_adapter(adapter: LoraAdapter, path: str | Path) -> None:
