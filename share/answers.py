@@ -95,6 +95,8 @@ def parse_edits(answer: str) -> list[tuple[list[str], list[str]]] | str:
 def apply_edits(broken: str, answer: str) -> Program:
     edits = parse_edits(answer)
     if isinstance(edits, str):
+        if cannot_apply(answer, broken):  # what a cut answer (share.generation) is judged by
+            return Program(None, "edit_not_applicable", "not found: SEARCH of edit 1 matches no lines")
         return Program(None, "edit_not_applicable", f"malformed: {edits}")
     lines = broken.splitlines()
     for number, (search, replace) in enumerate(edits, 1):
@@ -106,6 +108,30 @@ def apply_edits(broken: str, answer: str) -> Program:
         at = places[0]
         lines = lines[:at] + replace + lines[at + len(search):]
     return Program("\n".join(lines) + "\n")
+
+
+def cannot_apply(answer: str, broken: str) -> bool:
+    """True when an edit answer, even one still being written, can never apply: no run of
+    the broken code's lines matches what is written of its first SEARCH part (whose last
+    line may be unfinished). Generation stops such an answer there; apply_edits gives the
+    cut answer the status the whole one would get. False whenever unsure."""
+    lines = answer.splitlines(keepends=True)
+    partial = lines.pop() if lines and lines[-1].splitlines()[0] == lines[-1] else ""  # the line being written
+    done = [line.splitlines()[0] for line in lines]
+    start = next((n for n, line in enumerate(done) if line.strip() == SEARCH), None)
+    if start is None or partial.endswith("\ufffd"):  # not an edit answer (yet); a character cut mid-bytes
+        return False
+    search = []
+    for line in done[start + 1:]:
+        if line.strip() in (SEARCH, DIVIDER, REPLACE):  # the SEARCH part is complete (or malformed: the parser's word)
+            return line.strip() == DIVIDER and any(s.strip() for s in search) and not _find_lines(broken.splitlines(), search)
+        search.append(line)
+    have, want, head = [s.rstrip() for s in broken.splitlines()], [s.rstrip() for s in search], partial.rstrip()
+    for i in range(len(have) - len(want) + 1):  # where the lines so far match, can the next one still?
+        if have[i:i + len(want)] == want and ((i + len(want) < len(have) and have[i + len(want)].startswith(head))
+                                               or (want and DIVIDER.startswith(partial.strip()))):
+            return False
+    return True
 
 
 def _find_lines(lines: list[str], search: list[str]) -> list[int]:

@@ -3,17 +3,22 @@ model, a PeftModel, a model with a Share injected (one task or the average), a m
 
 Generation is a plain loop over the model's forward with a KV cache: prompts are left
 padded, each row stops at its own EOS, finished rows leave the batch (so a long answer
-does not make the short ones pay), and prompts are grouped by length. Evaluation with
-rustc happens after generation, never beside it, so the two do not fight over cores.
+does not make the short ones pay), and prompts are grouped by length. An edit answer
+also stops once its first SEARCH can no longer match the broken code (answers.cannot_apply):
+it could never apply, and apply_edits judges the cut answer as it would the whole one.
+Evaluation with rustc happens after generation, never beside it, so the two do not fight
+over cores.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 import torch
 from tqdm import tqdm
 
+from share.answers import cannot_apply
 from share.io import write_jsonl
 from share.metrics import wilson
 from share.prompt import PromptConfig, encode, prompt_ids
@@ -45,8 +50,9 @@ def stop_ids(model, tokenizer) -> set[int]:
 
 @torch.no_grad()
 def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_new_tokens: int,
-           bf16: bool = False) -> list[list[int]]:
-    """Greedy continuations of one batch of prompts (token ids), each without its stop token."""
+           bf16: bool = False, cut: Callable[[int, list[int]], bool] | None = None) -> list[list[int]]:
+    """Greedy continuations of one batch of prompts (token ids), each without its stop token.
+    `cut(i, tokens)` True ends prompt i's row early, keeping the tokens it has."""
     from transformers import DynamicCache
 
     device = next(model.parameters()).device
@@ -71,6 +77,8 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
         for row, token, finished in zip(rows.tolist(), nxt.tolist(), done.tolist()):
             if not finished:
                 out[row].append(token)
+        if cut is not None:
+            done |= torch.tensor([cut(row, out[row]) for row in rows.tolist()], device=device)
         if done.all():
             break
         if done.any():
@@ -83,8 +91,10 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
     return out
 
 
-def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig = GenerationConfig()) -> list[str]:
-    """Decoded greedy answers to tokenised prompts, in the prompts' order."""
+def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig = GenerationConfig(),
+             cut: Callable[[int, str], bool] | None = None) -> list[str]:
+    """Decoded greedy answers to tokenised prompts, in the prompts' order; `cut(i, text)`
+    True ends prompt i's answer at that text."""
     set_threads(cfg.threads)
     was_training = model.training
     model.eval()
@@ -94,8 +104,10 @@ def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig =
     with tqdm(total=len(prompts), desc="generate", unit="koan", disable=not cfg.progress) as bar:
         for lo in range(0, len(order), cfg.batch_size):
             chunk = order[lo:lo + cfg.batch_size]
+            row_cut = None if cut is None else \
+                lambda row, tokens, chunk=chunk: cut(chunk[row], tokenizer.decode(tokens, skip_special_tokens=True))
             outs = greedy(model, [prompts[i] for i in chunk], stop=stop, pad_id=tokenizer.pad_token_id,
-                          max_new_tokens=cfg.max_new_tokens, bf16=cfg.bf16)
+                          max_new_tokens=cfg.max_new_tokens, bf16=cfg.bf16, cut=row_cut)
             for i, tokens in zip(chunk, outs):
                 answers[i] = tokenizer.decode(tokens, skip_special_tokens=True)
             bar.update(len(chunk))
@@ -104,8 +116,10 @@ def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig =
 
 
 def answer_koans(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig()) -> list[str]:
-    """The model's raw answers to koans, prompted exactly as in training."""
-    return generate(model, tokenizer, [prompt_ids(tokenizer, k, prompt_cfg) for k in koans], cfg)
+    """The model's raw answers to koans, prompted exactly as in training; an edit answer
+    ends where it can no longer apply."""
+    return generate(model, tokenizer, [prompt_ids(tokenizer, k, prompt_cfg) for k in koans], cfg,
+                    cut=lambda i, text: cannot_apply(text, koans[i].broken))
 
 
 def write_answers(path, koans, answers: list[str]) -> None:

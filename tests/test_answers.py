@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from share.answers import apply_edits, extract_program, last_code_block, make_edits, parse_edits
+from share.answers import apply_edits, cannot_apply, extract_program, last_code_block, make_edits, parse_edits
 
 BROKEN = "fn main() {\n    let a = 1;\n    let b = a;\n    println!(\"{}\", b);\n}\n"
 
@@ -94,7 +94,7 @@ def test_ambiguous_edit():
 
 
 @pytest.mark.parametrize("answer, problem", [
-    ("<<<<<<< SEARCH\nfoo\n=======\nbar\n", "not closed"),
+    ("<<<<<<< SEARCH\n    let a = 1;\n=======\nbar\n", "not closed"),
     ("<<<<<<< SEARCH\nfoo\n>>>>>>> REPLACE\n", "without a matching"),
     ("<<<<<<< SEARCH\n<<<<<<< SEARCH\n=======\n>>>>>>> REPLACE\n", "inside an unfinished"),
     ("<<<<<<< SEARCH\n   \n=======\nx\n>>>>>>> REPLACE\n", "SEARCH part is empty"),
@@ -157,3 +157,49 @@ def test_round_trip_random_programs():
                 make_edits(b, r)
             continue
         assert apply_edits(b, make_edits(b, r)).code == r, (b, r)
+
+
+# --- cutting an answer that can no longer apply ---------------------------------------
+
+@pytest.mark.parametrize("answer, doomed", [
+    ("<<<<<<< SEARCH\n    let b = c", True),  # no line of BROKEN starts so
+    ("<<<<<<< SEARCH\n    let b = a", False),  # ... this one may still become `let b = a;`
+    ("<<<<<<< SEARCH\n    let a = 1;\n    let b", False),
+    ("<<<<<<< SEARCH\n    let a = 1;\n}", True),  # the lines match, but not one after the other
+    ("<<<<<<< SEARCH\n    let a = 1;   \n    let b = a;\n===", False),  # trailing spaces; the divider comes
+    ("<<<<<<< SEARCH\n    let a = 2;\n=======\n", True),  # a complete SEARCH that matches nothing
+    ("Fix:\n<<<<<<< SEARCH\nfn mian", True),  # prose before the block
+    ("<<<<<<< SEARCH", False),  # the marker line is not finished yet
+    ("<<<<<<< SEARCH\n    let b = \ufffd", False),  # a character cut between its bytes
+    ("```rust\nfn nope() {}\n", False),  # a whole program: never cut
+    ("<<<<<<< SEARCH\n<<<<<<< SEARCH\n", False),  # malformed: the parser says so, not a cut
+])
+def test_cannot_apply(answer, doomed):
+    assert cannot_apply(answer, BROKEN) is doomed
+
+
+def test_a_cut_answer_is_judged_as_the_whole_answer_and_a_right_one_is_never_cut():
+    """Every prefix of right answers is kept; every prefix of wrong answers that is cut
+    is judged edit_not_applicable / not found, as the whole answer is."""
+    rng = random.Random(3)
+    pool = ["{", "}", "    x += 1;", "    let v = vec![1, 2];", "", "fn f() {", "    return;", "// note", "  a b"]
+    cuts = 0
+    for _ in range(200):
+        broken = "\n".join(rng.choice(pool) for _ in range(rng.randint(2, 10))) + "\n"
+        if not broken.strip():
+            continue
+        reference = broken.replace(rng.choice([line for line in broken.splitlines() if line.strip()]), "    changed();", 1)
+        right = make_edits(broken, reference)
+        assert not any(cannot_apply(right[:n], broken) for n in range(len(right) + 1))
+        chars = list(right)
+        for _ in range(rng.randint(1, 3)):  # a few wrong characters anywhere
+            chars[rng.randrange(len(chars))] = rng.choice("xy; \n{")
+        wrong = "".join(chars)
+        whole = extract_program(wrong, broken)
+        for n in range(len(wrong) + 1):
+            if cannot_apply(wrong[:n], broken):
+                cuts += 1
+                assert whole.status == "edit_not_applicable", (broken, wrong, n)
+                assert extract_program(wrong[:n], broken).detail == "not found: SEARCH of edit 1 matches no lines"
+                break
+    assert cuts > 50  # the property was exercised

@@ -16,6 +16,7 @@ from share.generation import (
     score,
     write_answers,
 )
+from share import generation
 from share.koan import read_answers
 from share.prompt import prompt_ids
 from share.subspace import KRule, LoraAdapter, Share, inject, remove, set_task
@@ -50,6 +51,27 @@ def test_each_row_stops_at_its_own_eos_and_finished_rows_leave_the_batch():
 
 def test_max_new_tokens_caps_an_answer_that_never_ends():
     assert greedy(Counter(), [[1]], stop={11}, pad_id=0, max_new_tokens=3) == [[2, 3, 4]]
+
+
+def test_a_cut_row_keeps_its_tokens_and_leaves_the_batch():
+    model = Counter()
+    out = greedy(model, [[1], [2]], stop={10}, pad_id=0, max_new_tokens=20, cut=lambda i, tokens: i == 0 and 4 in tokens)
+    assert out == [[2, 3, 4], [3, 4, 5, 6, 7, 8, 9]]
+    assert [s[0] for s in model.lengths[1:]] == [2, 2, 1, 1, 1, 1, 1]
+
+
+def test_answer_koans_cuts_each_answer_against_its_own_koan(monkeypatch):
+    """answer_koans hands generate a cut that judges answer i against koan i's broken code
+    (answers.cannot_apply; generate decodes the row's tokens for it)."""
+    koans = make_koans(2)
+    tok = tiny_tokenizer(koans)
+    calls = []
+    monkeypatch.setattr(generation, "generate", lambda model, tokenizer, prompts, cfg, cut=None: calls.append(cut) or [])
+    answer_koans(None, tok, koans, SHORT, QUIET)
+    cut = calls[0]
+    own = next(line for line in koans[1].broken.splitlines() if line not in koans[0].broken.splitlines())
+    assert not cut(1, "<<<<<<< SEARCH\n" + own + "\n") and cut(0, "<<<<<<< SEARCH\n" + own + "\n")
+    assert cut(1, "<<<<<<< SEARCH\n" + own + "\nno such line")
 
 
 @pytest.fixture(scope="module")
