@@ -2,9 +2,10 @@
 its coefficients and temporary factors train, against the frozen basis of step PREV ->
 models/share/pending/step_<STEP>/.
 
-With --random-basis it is the control: the same training against a random orthonormal
+Then the control, from the same inputs: the same training against a random orthonormal
 basis with the same k per module -> models/random_basis/<task>/. If the learned basis
-carries knowledge that transfers, Share beats this control."""
+carries knowledge that transfers, Share beats this control. (One stage for both: they
+depend on exactly the same code, data and params, and a stage's start-up costs seconds.)"""
 
 import argparse
 import tempfile
@@ -35,7 +36,6 @@ def random_bases(share: Share, seed: int) -> Share:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("step", type=int)
-    parser.add_argument("--random-basis", action="store_true")
     args = parser.parse_args()
     params = P.load()
     cfg = P.section(params, "coefficients")
@@ -44,17 +44,18 @@ def main() -> None:
     task = step["task"]
     koans = read_koans(f"data/koans/{task}/train.jsonl")
     share_dir = f"models/share/step_{step['prev']}"
-    kind, out = ("random_basis", f"models/random_basis/{task}") if args.random_basis else \
-        ("coefficients", f"models/share/pending/step_{args.step}")
     train_cfg = TrainConfig(**cfg["train"], seed=params["seed"])
+    prompt_cfg = PromptConfig.load(base_dir)
+
+    def run(kind: str, basis_dir: str, out: str) -> None:
+        stats = train_coefficients(base_dir, basis_dir, koans, out, train_cfg, prompt_cfg, p=cfg["p"], phi=cfg["phi"],
+                                   live_dir=f"logs/{kind}/{task}", model_kwargs=cfg.get("model"))
+        write_json(f"logs/{kind}/{task}.json", stats.to_json())
+
+    run("coefficients", share_dir, f"models/share/pending/step_{args.step}")
     with tempfile.TemporaryDirectory() as tmp:
-        if args.random_basis:
-            random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
-            share_dir = f"{tmp}/share"
-        stats = train_coefficients(base_dir, share_dir, koans, out, train_cfg, PromptConfig.load(base_dir),
-                                   p=cfg["p"], phi=cfg["phi"], live_dir=f"logs/{kind}/{task}",
-                                   model_kwargs=cfg.get("model"))
-    write_json(f"logs/{kind}/{task}.json", stats.to_json())
+        random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
+        run("random_basis", f"{tmp}/share", f"models/random_basis/{task}")
 
 
 if __name__ == "__main__":
