@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 CORE = "core"
-# Each method and the models folder its variants are loaded from (besides the base model):
-# params.yaml's `evaluate.methods` maps the same, so each evaluate stage depends on its own.
+# Each method and the models folder its variants are loaded from (besides the base model).
+# params.yaml's `evaluate.methods` lists the methods under the folder they read: one
+# evaluate stage per folder, depending on that folder alone.
 METHODS = {"base": "models/base", "lora": "models/lora", "merged_linear": "models/lora",
            "merged_svd": "models/lora", "merged_ties": "models/lora", "sequential": "models/sequential",
            "replay": "models/replay", "share": "models/share", "share_mean": "models/share",
@@ -40,20 +41,36 @@ class Cell:
     subset: bool = False
 
 
-def check_methods(methods) -> None:
-    """params.yaml's `evaluate.methods` must map known methods to the folder each reads
-    (the dependency DVC tracks for its evaluate stage)."""
+def folder_of(method: str) -> str:
+    """The `evaluate.methods` key (and evaluate stage) of a method: its models folder's name."""
+    return METHODS[method].removeprefix("models/")
+
+
+def result_path(method: str) -> str:
+    return f"results/{folder_of(method)}/{method}.json"
+
+
+def check_methods(methods) -> list[str]:
+    """params.yaml's `evaluate.methods` must list known methods under the models folder
+    each reads (the one dependency DVC tracks for that folder's evaluate stage).
+    Returns the methods in order."""
     from share.params import ParamsError
 
-    if not isinstance(methods, dict) or not methods:
-        raise ParamsError("params.yaml: `evaluate.methods` must map each method to the models folder it reads, "
-                          f"e.g. `lora: models/lora`; the methods: {METHODS}")
-    for method, folder in methods.items():
-        if method not in METHODS:
-            raise ParamsError(f"params.yaml: unknown evaluate method {method!r}; one of {', '.join(METHODS)}")
-        if folder != METHODS[method]:
-            raise ParamsError(f"params.yaml: evaluate method {method!r} reads {METHODS[method]!r}, not {folder!r}: "
-                              f"write `{method}: {METHODS[method]}`")
+    example = ", ".join(f"{folder_of(m)}: [{m}]" for m in ("lora", "share"))
+    if not isinstance(methods, dict) or not methods or not all(isinstance(v, list) and v for v in methods.values()):
+        raise ParamsError("params.yaml: `evaluate.methods` must list, under each models folder's name, the methods "
+                          f"that read it, e.g. `{example}`; the methods and their folders: {METHODS}")
+    listed = [m for names in methods.values() for m in names]
+    for folder, names in methods.items():
+        for method in names:
+            if method not in METHODS:
+                raise ParamsError(f"params.yaml: unknown evaluate method {method!r}; one of {', '.join(METHODS)}")
+            if folder_of(method) != folder:
+                raise ParamsError(f"params.yaml: evaluate method {method!r} reads {METHODS[method]!r}, so it belongs "
+                                  f"under `{folder_of(method)}:`, not `{folder}:`")
+    if len(set(listed)) != len(listed):
+        raise ParamsError(f"params.yaml: `evaluate.methods` lists a method twice: {listed}")
+    return listed
 
 
 def plan(method: str, protocol: dict) -> list[Cell]:

@@ -1,6 +1,7 @@
-"""Stage `evaluate@METHOD`: every cell of one method's plan (share.cycle.plan): generate
-answers with the variant, judge them with rustc, score the references teacher-forced.
-Writes results/<method>.json (per cell: step, task, pass counts, loss, token accuracy)."""
+"""Stage `evaluate@FOLDER`: every method that reads models/FOLDER (params.yaml's
+`evaluate.methods`), each cell of its plan (share.cycle.plan): generate answers with the
+variant, judge them with rustc, score the references teacher-forced. Writes
+results/FOLDER/<method>.json (per cell: step, task, pass counts, loss, token accuracy)."""
 
 import argparse
 import itertools
@@ -10,7 +11,7 @@ import time
 from share import params as P
 from share.cycle import CORE, check_methods, folded, load_variant, plan, saved_bytes
 from share.generation import GenerationConfig, evaluate_sets
-from share.io import write_json
+from share.io import atomic_path, write_json
 from share.koan import read_koans
 from share.prompt import PromptConfig
 
@@ -22,22 +23,10 @@ def core_subset(koans, per_task: int):
     return [k for _, group in itertools.groupby(koans, key=lambda k: k.task) for k in list(group)[:per_task]]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("method")
-    args = parser.parse_args()
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    params = P.load()
-    cfg = P.section(params, "evaluate")
-    check_methods(cfg.get("methods"))
-    protocol = P.protocol(params)
-    base_dir = P.section(params, "base_model").get("out", "models/base")
-    prompt_cfg = PromptConfig.load(base_dir)
-    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg.get("bf16", False))
-    koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
-    cells = plan(args.method, protocol)
+def evaluate_method(method: str, protocol: dict, koans: dict, cfg: dict, base_dir: str, prompt_cfg, gen_cfg) -> dict:
+    """The results of one method: a row per cell, and what serving a merged adapter stores."""
     rows, extra, started = [], {}, time.perf_counter()
-    for variant, group in itertools.groupby(cells, key=lambda c: c.variant):
+    for variant, group in itertools.groupby(plan(method, protocol), key=lambda c: c.variant):
         model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
         if variant[0] == "merged":  # built here from the per-task LoRAs; its size is what serving it stores
             extra["stored_bytes"] = saved_bytes(model)
@@ -48,9 +37,29 @@ def main() -> None:
                                                       timeout=cfg["timeout"])):
             rows.append({"step": cell.step, "variant": list(variant), "koans": cell.koans, "subset": cell.subset,
                          **{k: metrics[k] for k in ("passed", "n", "pass_rate", "loss", "token_accuracy", "statuses", "by_shape")}})
-            log.info("%s step %s %s on %s: %d/%d", args.method, cell.step, variant, cell.koans, metrics["passed"], metrics["n"])
-    write_json(f"results/{args.method}.json", {"method": args.method, "cells": rows, **extra,
-                                                "seconds": round(time.perf_counter() - started, 1)})
+            log.info("%s step %s %s on %s: %d/%d", method, cell.step, variant, cell.koans, metrics["passed"], metrics["n"])
+    return {"method": method, "cells": rows, **extra, "seconds": round(time.perf_counter() - started, 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", help="a key of params.yaml's evaluate.methods: the models folder the methods read")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    params = P.load()
+    cfg = P.section(params, "evaluate")
+    check_methods(cfg.get("methods"))
+    if args.folder not in cfg["methods"]:
+        raise P.ParamsError(f"params.yaml: `evaluate.methods` has no folder {args.folder!r}; one of {', '.join(cfg['methods'])}")
+    protocol = P.protocol(params)
+    base_dir = P.section(params, "base_model").get("out", "models/base")
+    prompt_cfg = PromptConfig.load(base_dir)
+    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg.get("bf16", False))
+    koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
+    with atomic_path(f"results/{args.folder}") as out:
+        out.mkdir()
+        for method in cfg["methods"][args.folder]:
+            write_json(out / f"{method}.json", evaluate_method(method, protocol, koans, cfg, base_dir, prompt_cfg, gen_cfg))
 
 
 if __name__ == "__main__":

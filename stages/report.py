@@ -9,6 +9,7 @@ import platform
 from pathlib import Path
 
 from share import params as P
+from share.cycle import check_methods, result_path
 from share.io import write_json, write_text
 from share.report import MATRIX_METHODS, continual, criteria, method_costs, method_pass_rates
 
@@ -82,8 +83,8 @@ def update_price(results: dict) -> dict:
 def main() -> None:
     params = P.load()
     protocol = P.protocol(params)
-    methods = P.section(params, "evaluate")["methods"]
-    results = {m: json.loads(Path(f"results/{m}.json").read_text()) for m in methods}
+    methods = check_methods(P.section(params, "evaluate")["methods"])
+    results = {m: json.loads(Path(result_path(m)).read_text()) for m in methods}
     rates = {m: method_pass_rates(r["cells"], protocol["tasks"]) for m, r in results.items()}
     summaries = {m: continual(results[m]["cells"], protocol, results["base"]["cells"]) for m in MATRIX_METHODS if m in results}
     costs = method_costs(protocol, results)

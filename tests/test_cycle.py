@@ -6,7 +6,7 @@ import torch
 from test_subspace_fixtures import make_adapter_dir, tiny_model
 
 from share import params as P
-from share.cycle import CORE, FINAL, METHODS, check_methods, folded, merged_adapter, plan
+from share.cycle import CORE, FINAL, METHODS, check_methods, folded, folder_of, merged_adapter, plan, result_path
 from share.subspace import read_adapter
 from share.report import accuracy_matrix, continual, criteria
 
@@ -90,10 +90,16 @@ def test_a_folded_variant_computes_what_the_adapter_computes_and_bf16_stays_unfo
         assert folded(half) is half  # bf16 W + delta W would round much of the update away
 
 
-def test_evaluate_methods_must_name_the_folder_each_reads():
-    check_methods(dict(METHODS))
-    for methods, says in [(["base", "lora"], "must map each method"), ({"lora": "models/share"}, "write `lora: models/lora`"),
-                          ({"mean_adapter": "models/lora"}, "unknown evaluate method 'mean_adapter'")]:
+def test_evaluate_methods_are_listed_under_the_folder_each_reads():
+    grouped = {}
+    for method in METHODS:
+        grouped.setdefault(folder_of(method), []).append(method)
+    assert check_methods(grouped) == list(METHODS)
+    assert result_path("merged_ties") == "results/lora/merged_ties.json"
+    for methods, says in [(["base", "lora"], "must list"), ({"lora": "lora"}, "must list"),
+                          ({"share": ["lora"]}, "belongs under `lora:`, not `share:`"),
+                          ({"lora": ["mean_adapter"]}, "unknown evaluate method 'mean_adapter'"),
+                          ({"lora": ["lora", "lora"]}, "lists a method twice")]:
         with pytest.raises(P.ParamsError, match=says):
             check_methods(methods)
 
