@@ -17,7 +17,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLCHAIN = "toolchain/dvc.yaml:toolchain"  # the always-run stage, in its own dvc.yaml
-COPY = ["dvc.yaml", "toolchain/dvc.yaml", "stages", "share", "plugins", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
+MODELS = "models/dvc.yaml:"  # the training stages' dvc.yaml
+COPY = ["dvc.yaml", "data/dvc.yaml", "models/dvc.yaml", "toolchain/dvc.yaml", "stages", "share", "plugins", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
 
 TINY = {
     "seed": 0,
@@ -65,9 +66,9 @@ def project(tmp_path_factory):
             shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(src, dst)
-    dvc_yaml = yaml.safe_load((root / "dvc.yaml").read_text())
+    dvc_yaml = yaml.safe_load((root / "models/dvc.yaml").read_text())
     dvc_yaml["stages"]["base_model"].pop("frozen")  # the tiny cycle builds its own tiny base
-    (root / "dvc.yaml").write_text(yaml.safe_dump(dvc_yaml, sort_keys=False))
+    (root / "models/dvc.yaml").write_text(yaml.safe_dump(dvc_yaml, sort_keys=False))
     (root / "params.yaml").write_text(yaml.safe_dump(TINY, sort_keys=False))
     run(root, "git", "init", "-q")
     run(root, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "empty")
@@ -100,7 +101,7 @@ def test_param_change_shows_in_params_and_metrics_diff(project):
     params["coefficients"]["train"]["steps"] = 6
     (project / "params.yaml").write_text(yaml.safe_dump(params, sort_keys=False))
     out = run(project, "dvc", "repro")
-    assert "Running stage 'train_coefficients@0'" in out and "Running stage 'train_lora" not in out
+    assert f"Running stage '{MODELS}train_coefficients@0'" in out and f"Running stage '{MODELS}train_lora" not in out
     assert "Running stage 'evaluate@share'" in out  # each evaluate stage depends on its own models folder
     assert "Running stage 'evaluate@base'" not in out and "Running stage 'evaluate@lora'" not in out
     params_diff = json.loads(run(project, "dvc", "params", "diff", "--json"))
@@ -115,7 +116,7 @@ def test_exp_run_sweeps_a_param_and_exp_show_lists_it(project):
     run(project, "git", "add", "-A")
     run(project, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "before the sweep")
     out = run(project, "dvc", "exp", "run", "-n", "phi0", "-S", "coefficients.phi=0")
-    assert "Running stage 'train_coefficients@0'" in out and "Running stage 'train_lora" not in out
+    assert f"Running stage '{MODELS}train_coefficients@0'" in out and f"Running stage '{MODELS}train_lora" not in out
     shown = json.dumps(json.loads(run(project, "dvc", "exp", "show", "--json")))
     assert '"phi0"' in shown and '"phi": 0' in shown
 
@@ -131,13 +132,13 @@ def test_repro_killed_mid_stage_picks_up_where_it_stopped(project):
         repro = subprocess.Popen(["dvc", "repro"], cwd=project, env=dvc_env(), stdout=out, stderr=subprocess.STDOUT,
                                  start_new_session=True)
         deadline = time.monotonic() + 300
-        while "train:" not in log.read_text().partition("Running stage 'train_coefficients@0'")[2]:
+        while "train:" not in log.read_text().partition(f"Running stage '{MODELS}train_coefficients@0'")[2]:
             assert repro.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(0.1)
         os.killpg(repro.pid, signal.SIGKILL)  # mid-training: its dvclive log is half-written
         repro.wait()
     out = run(project, "dvc", "repro")
-    assert "Running stage 'train_coefficients@0'" in out and "Running stage 'train_lora" not in out
+    assert f"Running stage '{MODELS}train_coefficients@0'" in out and f"Running stage '{MODELS}train_lora" not in out
     status = json.loads(run(project, "dvc", "status", "--json"))
     assert set(status) <= {TOOLCHAIN}, status  # toolchain is always changed; nothing else is stale
     leftovers = [p for d in ("models", "logs") for p in (project / d).rglob("*.tmp")]
