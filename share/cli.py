@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--reference", action="store_true", help="evaluate each koan's reference code")
     p.add_argument("--broken", action="store_true", help="evaluate each koan's broken code")
-    p.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores)")
+    p.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores + 1)")
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per compile and per run")
     p.set_defaults(func=cmd_evaluate)
 

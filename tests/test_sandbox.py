@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,27 @@ def test_pids_cgroup_caps_forks(tmp_path):
     done = sandbox.run(["/bin/sh", "-c", script], tmp_path, 10, processes=8)
     assert "fork" in done.stderr.lower()  # dash: "Cannot fork"
     assert job_cgroups() == []
+
+
+@needs_pids
+def test_the_command_runs_in_its_job_cgroups(tmp_path):
+    """One job cgroup per hierarchy (pids, and memory where offered), each holding the command."""
+    with ThreadPoolExecutor(1) as pool:
+        done = pool.submit(sandbox.run, ["/bin/sleep", "1"], tmp_path, 5)
+        deadline, held = time.monotonic() + 5, []
+        while time.monotonic() < deadline and len(held) < len(cgroups.bases()):
+            held = [p for p in job_cgroups() if (p / "cgroup.procs").read_text().split()]
+            time.sleep(0.01)
+        assert done.result().returncode == 0
+    assert sorted(p.parent for p in held) == sorted(b.path for b in cgroups.bases())
+
+
+@needs_pids
+def test_a_gate_that_cannot_join_its_cgroup_runs_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(cgroups.JobCgroup, "join_files", lambda self: [str(tmp_path / "missing" / "tasks")])
+    done = sandbox.run(["/bin/sh", "-c", "touch /work/ran"], tmp_path, 5)
+    assert done.sandbox_failure.endswith("could not join its cgroup") and done.returncode == -1
+    assert not (tmp_path / "ran").exists() and job_cgroups() == []
 
 
 @needs_bwrap
