@@ -110,28 +110,52 @@ def apply_edits(broken: str, answer: str) -> Program:
     return Program("\n".join(lines) + "\n")
 
 
-def cannot_apply(answer: str, broken: str) -> bool:
+def cannot_apply(answer: str, broken: str, exact: bool = False) -> bool:
     """True when an edit answer, even one still being written, can never apply: no run of
     the broken code's lines matches what is written of its first SEARCH part (whose last
-    line may be unfinished). Generation stops such an answer there; apply_edits gives the
-    cut answer the status the whole one would get. False whenever unsure."""
+    line may be unfinished). apply_edits gives an answer cut there the status the whole
+    one would get. False whenever unsure. `exact`: the unfinished line must also be a
+    prefix of a code line as written, trailing spaces included, or of an unindented
+    divider (what generation keeps a SEARCH to: else spaces, which matching ignores,
+    could pad a line without end)."""
+    state = open_search(answer, broken)
+    if state is None or isinstance(state, bool):
+        return bool(state)
+    partial, options, divider = state
+    if exact:
+        return not may_become(partial, options, divider)
+    return not (any(line.rstrip().startswith(partial.rstrip()) for line in options)
+                or (divider and DIVIDER.startswith(partial.strip())))
+
+
+def may_become(line: str, options: list[str], divider: bool) -> bool:
+    """Whether an unfinished SEARCH line is, as written, the start of one of the options
+    (open_search's code lines) or of an unindented divider."""
+    return any(option.startswith(line) for option in options) or (divider and DIVIDER.startswith(line))
+
+
+def open_search(answer: str, broken: str) -> tuple[str, list[str], bool] | bool | None:
+    """Where an edit answer stands in its first SEARCH part. None: not an edit answer yet,
+    or unsure (a character cut mid-bytes, in code that has such characters). A bool: that
+    part is complete (True: it matches nothing). Else (the unfinished last line, the code
+    lines as written that it may still become, whether a divider may end the part there)."""
     lines = answer.splitlines(keepends=True)
     partial = lines.pop() if lines and lines[-1].splitlines()[0] == lines[-1] else ""  # the line being written
     done = [line.splitlines()[0] for line in lines]
     start = next((n for n, line in enumerate(done) if line.strip() == SEARCH), None)
-    if start is None or partial.endswith("\ufffd"):  # not an edit answer (yet); a character cut mid-bytes
-        return False
+    if start is None:
+        return None
+    if partial.endswith("\ufffd"):  # a character cut mid-bytes: unsure, unless no code line has such a character
+        return True if broken.isascii() else None
     search = []
     for line in done[start + 1:]:
         if line.strip() in (SEARCH, DIVIDER, REPLACE):  # the SEARCH part is complete (or malformed: the parser's word)
             return line.strip() == DIVIDER and any(s.strip() for s in search) and not _find_lines(broken.splitlines(), search)
         search.append(line)
-    have, want, head = [s.rstrip() for s in broken.splitlines()], [s.rstrip() for s in search], partial.rstrip()
-    for i in range(len(have) - len(want) + 1):  # where the lines so far match, can the next one still?
-        if have[i:i + len(want)] == want and ((i + len(want) < len(have) and have[i + len(want)].startswith(head))
-                                               or (want and DIVIDER.startswith(partial.strip()))):
-            return False
-    return True
+    code = broken.splitlines()
+    have, want = [s.rstrip() for s in code], [s.rstrip() for s in search]
+    at = [i for i in range(len(have) - len(want) + 1) if have[i:i + len(want)] == want]  # where the lines so far match
+    return partial, [code[i + len(want)] for i in at if i + len(want) < len(code)], bool(want and at)
 
 
 def _find_lines(lines: list[str], search: list[str]) -> list[int]:

@@ -3,11 +3,13 @@ model, a PeftModel, a model with a Share injected (one task or the average), a m
 
 Generation is a plain loop over the model's forward with a KV cache: prompts are left
 padded, each row stops at its own EOS, finished rows leave the batch (so a long answer
-does not make the short ones pay), and prompts are grouped by length. An edit answer
-also stops once its first SEARCH can no longer match the broken code (answers.cannot_apply):
-it could never apply, and apply_edits judges the cut answer as it would the whole one.
-Evaluation with rustc happens after generation, never beside it, so the two do not fight
-over cores.
+does not make the short ones pay), and prompts are grouped by length. An edit answer's
+first SEARCH part may only copy lines that exist in the broken code: when the likeliest
+token would make it match nothing (answers.cannot_apply), the likeliest of the
+`candidates` most likely tokens that keeps it matchable is taken instead, and when none
+does the answer ends there. The model still chooses which lines to edit and writes every
+replacement itself. Evaluation with rustc happens after generation, never beside it, so
+the two do not fight over cores.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Callable
 import torch
 from tqdm import tqdm
 
-from share.answers import cannot_apply
+from share.answers import cannot_apply, may_become, open_search
 from share.io import write_jsonl
 from share.metrics import wilson
 from share.prompt import PromptConfig, encode, prompt_ids
@@ -33,11 +35,13 @@ class GenerationConfig:
     bf16: bool = False
     threads: int = 0
     progress: bool = True
+    candidates: int = 1024  # tokens tried, likeliest first, while a SEARCH is written; 1: stop at the first miss
 
     def __post_init__(self):
-        if self.max_new_tokens < 1 or self.batch_size < 1 or self.threads < 0:
+        if self.max_new_tokens < 1 or self.batch_size < 1 or self.threads < 0 or self.candidates < 1:
             raise ValueError(f"generation params out of range: max_new_tokens={self.max_new_tokens} (>=1), "
-                             f"batch_size={self.batch_size} (>=1), threads={self.threads} (>=0)")
+                             f"batch_size={self.batch_size} (>=1), threads={self.threads} (>=0), "
+                             f"candidates={self.candidates} (>=1)")
 
 
 def stop_ids(model, tokenizer) -> set[int]:
@@ -50,9 +54,13 @@ def stop_ids(model, tokenizer) -> set[int]:
 
 @torch.no_grad()
 def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_new_tokens: int,
-           bf16: bool = False, cut: Callable[[int, list[int]], bool] | None = None) -> list[list[int]]:
+           bf16: bool = False, allow: Callable[[int, list[int]], bool] | None = None,
+           candidates: int = 1) -> list[list[int]]:
     """Greedy continuations of one batch of prompts (token ids), each without its stop token.
-    `cut(i, tokens)` True ends prompt i's row early, keeping the tokens it has."""
+    `allow(i, tokens)` False means prompt i's answer may not go on as `tokens`: the row
+    then takes the likeliest allowed token among its `candidates` most likely (a stop token
+    ends a row only as its likeliest token, never as a way out), or ends where it is when
+    none is allowed."""
     from transformers import DynamicCache
 
     device = next(model.parameters()).device
@@ -73,12 +81,12 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
             logits = model(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
                            use_cache=True, logits_to_keep=1).logits
         nxt = logits[:, -1].argmax(-1)
+        if allow is not None:
+            nxt = _allowed(logits[:, -1], nxt, rows.tolist(), out, stop, allow, candidates)
         done = torch.isin(nxt, stop_t)
         for row, token, finished in zip(rows.tolist(), nxt.tolist(), done.tolist()):
             if not finished:
                 out[row].append(token)
-        if cut is not None:
-            done |= torch.tensor([cut(row, out[row]) for row in rows.tolist()], device=device)
         if done.all():
             break
         if done.any():
@@ -91,10 +99,55 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
     return out
 
 
+def _allowed(scores: torch.Tensor, likeliest: torch.Tensor, rows: list[int], out: list[list[int]], stop: set[int],
+             allow: Callable[[int, list[int]], bool], candidates: int) -> torch.Tensor:
+    """Each live row's next token under `allow`; a stop token for a row that has none, so
+    it ends without it. The ranking is computed only for a row whose likeliest is refused."""
+    picks = likeliest.tolist()
+    for r, (row, token) in enumerate(zip(rows, likeliest.tolist())):
+        if token in stop or allow(row, out[row] + [token]):
+            continue
+        ranked = scores[r].topk(min(candidates, scores.shape[-1])).indices.tolist()
+        picks[r] = next((t for t in ranked if t != token and t not in stop and allow(row, out[row] + [t])),
+                        next(iter(stop)))
+    return torch.tensor(picks, device=likeliest.device)
+
+
+class _SearchGuard:
+    """`allow(i, tokens)` for generate: koan i's answer, as `tokens`, keeps its first
+    SEARCH part to lines of the koan's broken code (answers.cannot_apply, exact). Where the
+    answer so far stands is worked out once per step; each candidate token then costs a
+    prefix test of its text (decoded once, after an anchor token, so a tokenizer that drops
+    a word's leading space at the start of a text still shows it)."""
+
+    def __init__(self, tokenizer, koans):
+        self.koans, self.special = koans, set(tokenizer.all_special_ids)  # special tokens decode to nothing
+        self.decode = lambda ids: tokenizer.decode(ids, skip_special_tokens=True)
+        self.anchor = tokenizer.convert_tokens_to_ids(tokenizer.tokenize("a"))[:1]
+        self.pieces: dict[int, str] = {}
+        self.answers: dict[int, tuple] = {}  # koan -> (tokens decoded, their text, answers.open_search of it)
+
+    def __call__(self, i: int, tokens: list[int]) -> bool:
+        if tokens[-1] in self.special:
+            return False
+        broken = self.koans[i].broken
+        n, text, state = self.answers.get(i, (-1, "", None))
+        if n != len(tokens) - 1:
+            text = self.decode(tokens[:-1])
+            n, state = len(tokens) - 1, open_search(text, broken)
+            self.answers[i] = (n, text, state)
+        if tokens[-1] not in self.pieces:
+            self.pieces[tokens[-1]] = self.decode(self.anchor + tokens[-1:])[len(self.decode(self.anchor)):]
+        piece = self.pieces[tokens[-1]]
+        if isinstance(state, tuple) and "\n" not in piece and "\ufffd" not in piece:
+            return may_become(state[0] + piece, state[1], state[2])
+        return not cannot_apply(text + piece, broken, exact=True)
+
+
 def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig = GenerationConfig(),
-             cut: Callable[[int, str], bool] | None = None) -> list[str]:
-    """Decoded greedy answers to tokenised prompts, in the prompts' order; `cut(i, text)`
-    True ends prompt i's answer at that text."""
+             allow: Callable[[int, list[int]], bool] | None = None) -> list[str]:
+    """Decoded greedy answers to tokenised prompts, in the prompts' order; `allow(i, tokens)`
+    False means prompt i's answer may not go on as `tokens` (see `greedy`; cfg.candidates)."""
     set_threads(cfg.threads)
     was_training = model.training
     model.eval()
@@ -104,10 +157,9 @@ def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig =
     with tqdm(total=len(prompts), desc="generate", unit="koan", disable=not cfg.progress) as bar:
         for lo in range(0, len(order), cfg.batch_size):
             chunk = order[lo:lo + cfg.batch_size]
-            row_cut = None if cut is None else \
-                lambda row, tokens, chunk=chunk: cut(chunk[row], tokenizer.decode(tokens, skip_special_tokens=True))
+            row_allow = None if allow is None else lambda row, tokens, chunk=chunk: allow(chunk[row], tokens)
             outs = greedy(model, [prompts[i] for i in chunk], stop=stop, pad_id=tokenizer.pad_token_id,
-                          max_new_tokens=cfg.max_new_tokens, bf16=cfg.bf16, cut=row_cut)
+                          max_new_tokens=cfg.max_new_tokens, bf16=cfg.bf16, allow=row_allow, candidates=cfg.candidates)
             for i, tokens in zip(chunk, outs):
                 answers[i] = tokenizer.decode(tokens, skip_special_tokens=True)
             bar.update(len(chunk))
@@ -116,10 +168,10 @@ def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig =
 
 
 def answer_koans(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig()) -> list[str]:
-    """The model's raw answers to koans, prompted exactly as in training; an edit answer
-    ends where it can no longer apply."""
+    """The model's raw answers to koans, prompted exactly as in training; an edit answer's
+    first SEARCH keeps to lines of the koan's broken code (see the module docstring)."""
     return generate(model, tokenizer, [prompt_ids(tokenizer, k, prompt_cfg) for k in koans], cfg,
-                    cut=lambda i, text: cannot_apply(text, koans[i].broken))
+                    allow=_SearchGuard(tokenizer, koans))
 
 
 def write_answers(path, koans, answers: list[str]) -> None:

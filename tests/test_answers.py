@@ -170,12 +170,30 @@ def test_round_trip_random_programs():
     ("<<<<<<< SEARCH\n    let a = 2;\n=======\n", True),  # a complete SEARCH that matches nothing
     ("Fix:\n<<<<<<< SEARCH\nfn mian", True),  # prose before the block
     ("<<<<<<< SEARCH", False),  # the marker line is not finished yet
-    ("<<<<<<< SEARCH\n    let b = \ufffd", False),  # a character cut between its bytes
+    ("<<<<<<< SEARCH\n    let b = \ufffd", True),  # a character cut between its bytes, in code with none
     ("```rust\nfn nope() {}\n", False),  # a whole program: never cut
     ("<<<<<<< SEARCH\n<<<<<<< SEARCH\n", False),  # malformed: the parser says so, not a cut
 ])
 def test_cannot_apply(answer, doomed):
     assert cannot_apply(answer, BROKEN) is doomed
+
+
+def test_a_character_cut_between_its_bytes_is_unsure_in_code_that_has_such_characters():
+    assert not cannot_apply('<<<<<<< SEARCH\n    let s = "\ufffd', 'fn main() {\n    let s = "é";\n}\n')
+
+
+@pytest.mark.parametrize("answer, doomed", [
+    ("<<<<<<< SEARCH\n    let b = a", False),
+    ("<<<<<<< SEARCH\n    let b = a;   ", True),  # matching ignores trailing spaces; a line being written may not
+    ("<<<<<<< SEARCH\n    let a = 1;\n==", False),  # the divider, as written
+    ("<<<<<<< SEARCH\n    let a = 1;\n  =", True),  # an indented divider: neither the next line nor the divider
+    ("<<<<<<< SEARCH\n    let a = 1;\n    ", False),  # may still become the next line
+])
+def test_exact_keeps_the_line_being_written_to_the_code_as_written(answer, doomed):
+    """What generation keeps a SEARCH to: without it, spaces that matching ignores could
+    pad a line forever; the plain check still lets them through."""
+    assert cannot_apply(answer, BROKEN, exact=True) is doomed
+    assert not cannot_apply(answer, BROKEN)
 
 
 def test_a_cut_answer_is_judged_as_the_whole_answer_and_a_right_one_is_never_cut():

@@ -17,6 +17,7 @@ from share.generation import (
     write_answers,
 )
 from share import generation
+from share.answers import may_become, open_search
 from share.koan import read_answers
 from share.prompt import prompt_ids
 from share.subspace import KRule, LoraAdapter, Share, inject, remove, set_task
@@ -53,25 +54,71 @@ def test_max_new_tokens_caps_an_answer_that_never_ends():
     assert greedy(Counter(), [[1]], stop={11}, pad_id=0, max_new_tokens=3) == [[2, 3, 4]]
 
 
-def test_a_cut_row_keeps_its_tokens_and_leaves_the_batch():
-    model = Counter()
-    out = greedy(model, [[1], [2]], stop={10}, pad_id=0, max_new_tokens=20, cut=lambda i, tokens: i == 0 and 4 in tokens)
-    assert out == [[2, 3, 4], [3, 4, 5, 6, 7, 8, 9]]
-    assert [s[0] for s in model.lengths[1:]] == [2, 2, 1, 1, 1, 1, 1]
+class Ranked(nn.Module):
+    """A stand-in LM that ranks last + 1 first, then last + 2, then last, then the rest by
+    distance (EOS is 10)."""
+
+    def __init__(self):
+        super().__init__()
+        self.weight = nn.Parameter(torch.zeros(1))
+
+    def forward(self, input_ids, attention_mask, position_ids, past_key_values, use_cache, logits_to_keep):
+        gap = torch.arange(12)[None, None, :] - input_ids[:, -1:, None] - 1
+        return type("Out", (), {"logits": -gap.abs() - 0.5 * (gap < 0)})
 
 
-def test_answer_koans_cuts_each_answer_against_its_own_koan(monkeypatch):
-    """answer_koans hands generate a cut that judges answer i against koan i's broken code
-    (answers.cannot_apply; generate decodes the row's tokens for it)."""
+def test_a_refused_token_gives_way_to_the_likeliest_allowed_one():
+    out = greedy(Ranked(), [[1], [5]], stop={10}, pad_id=0, max_new_tokens=20, allow=lambda i, t: i or t[-1] != 3,
+                 candidates=4)
+    assert out == [[2, 4, 5, 6, 7, 8, 9], [6, 7, 8, 9]]
+
+
+def test_a_row_with_no_allowed_candidate_ends_without_the_refused_token():
+    out = greedy(Ranked(), [[1], [5]], stop={10}, pad_id=0, max_new_tokens=20, allow=lambda i, t: i or t[-1] != 3)
+    assert out == [[2], [6, 7, 8, 9]]  # candidates=1: only the likeliest is tried
+
+
+def test_a_stop_token_is_never_the_way_out_of_a_refused_one():
+    """After 8 the ranking is 9 (refused), EOS, 8: the row takes 8, it does not end."""
+    out = greedy(Ranked(), [[7]], stop={10}, pad_id=0, max_new_tokens=4, allow=lambda i, t: t[-1] <= 8, candidates=3)
+    assert out == [[8, 8, 8, 8]]
+
+
+def test_answer_koans_keeps_each_search_to_its_own_koans_code(monkeypatch):
+    """answer_koans hands generate a guard that judges answer i, as tokens, against koan
+    i's broken code (answers.cannot_apply, exact); special tokens are never allowed."""
     koans = make_koans(2)
     tok = tiny_tokenizer(koans)
     calls = []
-    monkeypatch.setattr(generation, "generate", lambda model, tokenizer, prompts, cfg, cut=None: calls.append(cut) or [])
+    monkeypatch.setattr(generation, "generate", lambda model, tokenizer, prompts, cfg, allow=None: calls.append(allow) or [])
     answer_koans(None, tok, koans, SHORT, QUIET)
-    cut = calls[0]
+    allow = calls[0]
     own = next(line for line in koans[1].broken.splitlines() if line not in koans[0].broken.splitlines())
-    assert not cut(1, "<<<<<<< SEARCH\n" + own + "\n") and cut(0, "<<<<<<< SEARCH\n" + own + "\n")
-    assert cut(1, "<<<<<<< SEARCH\n" + own + "\nno such line")
+    ids = tok("<<<<<<< SEARCH\n" + own + "\n", add_special_tokens=False)["input_ids"]
+    assert allow(1, ids) and not allow(0, ids)
+    assert all(allow(1, ids[:n]) for n in range(1, len(ids) + 1))  # every step of the right line
+    assert not allow(1, tok("<<<<<<< SEARCH\nno such line", add_special_tokens=False)["input_ids"])
+    assert not allow(1, ids + [tok.pad_token_id])
+
+
+def test_every_search_the_guard_lets_through_matches_the_code(trained):
+    """Answers of a tiny, barely trained model, each started with a SEARCH marker: with
+    the guard, every first SEARCH part (complete, or cut off while open) is a run of the
+    broken code's lines as written; without it, some are not."""
+    model, tok, koans = trained
+    koans = koans[:8]
+    start = tok("<<<<<<< SEARCH\n", add_special_tokens=False)["input_ids"]
+    prompts = [prompt_ids(tok, k, SHORT) + start for k in koans]
+    guard = generation._SearchGuard(tok, koans)
+    cfg = GenerationConfig(max_new_tokens=24, batch_size=4, progress=False, threads=1, candidates=len(tok))
+    kept = generate(model, tok, prompts, cfg, allow=lambda i, tokens: guard(i, start + tokens))
+    free = generate(model, tok, prompts, cfg)
+
+    def matches(answer, koan):
+        state = open_search("<<<<<<< SEARCH\n" + answer, koan.broken)
+        return state is False or (isinstance(state, tuple) and may_become(*state))
+    assert all(matches(a, k) for a, k in zip(kept, koans))
+    assert not all(matches(a, k) for a, k in zip(free, koans))
 
 
 @pytest.fixture(scope="module")
