@@ -136,9 +136,11 @@ def may_become(line: str, options: list[str], divider: bool) -> bool:
 
 def open_search(answer: str, broken: str) -> tuple[str, list[str], bool] | bool | None:
     """Where an edit answer stands in its first SEARCH part. None: not an edit answer yet,
-    or unsure (a character cut mid-bytes, in code that has such characters). A bool: that
-    part is complete (True: it matches nothing). Else (the unfinished last line, the code
-    lines as written that it may still become, whether a divider may end the part there)."""
+    or unsure (a character cut mid-bytes, in code that has such characters). A bool: its
+    fate is settled, True when it can never apply (the part is complete and matches
+    nothing, or holds a character cut mid-bytes that pure-ASCII code cannot have), False
+    when the part is complete and matches. Else (the unfinished last line, the code lines
+    as written that it may still become, whether a divider may end the part there)."""
     lines = answer.splitlines(keepends=True)
     partial = lines.pop() if lines and lines[-1].splitlines()[0] == lines[-1] else ""  # the line being written
     done = [line.splitlines()[0] for line in lines]
