@@ -6,8 +6,8 @@ padded, each row stops at its own EOS, finished rows leave the batch (so a long 
 does not make the short ones pay), and prompts are grouped by length. An edit answer's
 first SEARCH part may only copy lines that exist in the broken code: when the likeliest
 token would make it match nothing (answers.cannot_apply), the likeliest of the
-`candidates` most likely tokens that keeps it matchable is taken instead, and when none
-does the answer ends there. The model still chooses which lines to edit and writes every
+`candidates` most likely tokens (by default every token) that keeps it matchable is taken
+instead, and when none does the answer ends there. The model still chooses which lines to edit and writes every
 replacement itself. Evaluation with rustc happens after generation, never beside it, so
 the two do not fight over cores.
 """
@@ -35,13 +35,14 @@ class GenerationConfig:
     bf16: bool = False
     threads: int = 0
     progress: bool = True
-    candidates: int = 1024  # tokens tried, likeliest first, while a SEARCH is written; 1: stop at the first miss
+    candidates: int | None = None  # tokens tried, likeliest first, while a SEARCH is written (None: all)
 
     def __post_init__(self):
-        if self.max_new_tokens < 1 or self.batch_size < 1 or self.threads < 0 or self.candidates < 1:
+        if self.max_new_tokens < 1 or self.batch_size < 1 or self.threads < 0 \
+                or (self.candidates is not None and self.candidates < 1):
             raise ValueError(f"generation params out of range: max_new_tokens={self.max_new_tokens} (>=1), "
                              f"batch_size={self.batch_size} (>=1), threads={self.threads} (>=0), "
-                             f"candidates={self.candidates} (>=1)")
+                             f"candidates={self.candidates} (>=1, or None for all)")
 
 
 def stop_ids(model, tokenizer) -> set[int]:
@@ -55,10 +56,10 @@ def stop_ids(model, tokenizer) -> set[int]:
 @torch.no_grad()
 def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_new_tokens: int,
            bf16: bool = False, allow: Callable[[int, list[int]], bool] | None = None,
-           candidates: int = 1) -> list[list[int]]:
+           candidates: int | None = 1) -> list[list[int]]:
     """Greedy continuations of one batch of prompts (token ids), each without its stop token.
     `allow(i, tokens)` False means prompt i's answer may not go on as `tokens`: the row
-    then takes the likeliest allowed token among its `candidates` most likely (a stop token
+    then takes the likeliest allowed token among its `candidates` most likely (None: all; a stop token
     ends a row only as its likeliest token, never as a way out), or ends where it is when
     none is allowed."""
     from transformers import DynamicCache
@@ -100,14 +101,14 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
 
 
 def _allowed(scores: torch.Tensor, likeliest: torch.Tensor, rows: list[int], out: list[list[int]], stop: set[int],
-             allow: Callable[[int, list[int]], bool], candidates: int) -> torch.Tensor:
+             allow: Callable[[int, list[int]], bool], candidates: int | None) -> torch.Tensor:
     """Each live row's next token under `allow`; a stop token for a row that has none, so
     it ends without it. The ranking is computed only for a row whose likeliest is refused."""
     picks = likeliest.tolist()
     for r, (row, token) in enumerate(zip(rows, likeliest.tolist())):
         if token in stop or allow(row, out[row] + [token]):
             continue
-        ranked = scores[r].topk(min(candidates, scores.shape[-1])).indices.tolist()
+        ranked = scores[r].topk(min(candidates or scores.shape[-1], scores.shape[-1])).indices.tolist()
         picks[r] = next((t for t in ranked if t != token and t not in stop and allow(row, out[row] + [t])),
                         next(iter(stop)))
     return torch.tensor(picks, device=likeliest.device)
@@ -121,14 +122,17 @@ class _SearchGuard:
     a word's leading space at the start of a text still shows it)."""
 
     def __init__(self, tokenizer, koans):
-        self.koans, self.special = koans, set(tokenizer.all_special_ids)  # special tokens decode to nothing
+        self.koans = koans
         self.decode = lambda ids: tokenizer.decode(ids, skip_special_tokens=True)
         self.anchor = tokenizer.convert_tokens_to_ids(tokenizer.tokenize("a"))[:1]
         self.pieces: dict[int, str] = {}
         self.answers: dict[int, tuple] = {}  # koan -> (tokens decoded, their text, answers.open_search of it)
 
     def __call__(self, i: int, tokens: list[int]) -> bool:
-        if tokens[-1] in self.special:
+        if tokens[-1] not in self.pieces:
+            self.pieces[tokens[-1]] = self.decode(self.anchor + tokens[-1:])[len(self.decode(self.anchor)):]
+        piece = self.pieces[tokens[-1]]
+        if not piece:  # a special token (all decode to nothing, <|im_start|> too, which all_special_ids omits)
             return False
         broken = self.koans[i].broken
         n, text, state = self.answers.get(i, (-1, "", None))
@@ -136,9 +140,6 @@ class _SearchGuard:
             text = self.decode(tokens[:-1])
             n, state = len(tokens) - 1, open_search(text, broken)
             self.answers[i] = (n, text, state)
-        if tokens[-1] not in self.pieces:
-            self.pieces[tokens[-1]] = self.decode(self.anchor + tokens[-1:])[len(self.decode(self.anchor)):]
-        piece = self.pieces[tokens[-1]]
         if isinstance(state, tuple) and "\n" not in piece and "\ufffd" not in piece:
             return may_become(state[0] + piece, state[1], state[2])
         return not cannot_apply(text + piece, broken, exact=True)

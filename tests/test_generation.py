@@ -99,6 +99,7 @@ def test_answer_koans_keeps_each_search_to_its_own_koans_code(monkeypatch):
     assert all(allow(1, ids[:n]) for n in range(1, len(ids) + 1))  # every step of the right line
     assert not allow(1, tok("<<<<<<< SEARCH\nno such line", add_special_tokens=False)["input_ids"])
     assert not allow(1, ids + [tok.pad_token_id])
+    assert not allow(1, ids + [tok.convert_tokens_to_ids("<|im_start|>")])  # special, though not in all_special_ids
 
 
 def test_every_search_the_guard_lets_through_matches_the_code(trained):
@@ -110,7 +111,7 @@ def test_every_search_the_guard_lets_through_matches_the_code(trained):
     start = tok("<<<<<<< SEARCH\n", add_special_tokens=False)["input_ids"]
     prompts = [prompt_ids(tok, k, SHORT) + start for k in koans]
     guard = generation._SearchGuard(tok, koans)
-    cfg = GenerationConfig(max_new_tokens=24, batch_size=4, progress=False, threads=1, candidates=len(tok))
+    cfg = GenerationConfig(max_new_tokens=24, batch_size=4, progress=False, threads=1)
     kept = generate(model, tok, prompts, cfg, allow=lambda i, tokens: guard(i, start + tokens))
     free = generate(model, tok, prompts, cfg)
 
