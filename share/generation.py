@@ -6,10 +6,10 @@ padded, each row stops at its own EOS, finished rows leave the batch (so a long 
 does not make the short ones pay), and prompts are grouped by length. An edit answer's
 first SEARCH part may only copy lines that exist in the broken code: when the likeliest
 token would make it match nothing (answers.cannot_apply), the likeliest of the
-`candidates` most likely tokens (by default every token) that keeps it matchable is taken
-instead, and when none does the answer ends there. The model still chooses which lines to edit and writes every
-replacement itself. Evaluation with rustc happens after generation, never beside it, so
-the two do not fight over cores.
+`candidates` most likely tokens (by default every token) that keeps it matchable is
+taken instead, and when none does the answer ends there. The model still chooses which
+lines to edit and writes every replacement itself. Evaluation with rustc happens after
+generation, never beside it, so the two do not fight over cores.
 """
 
 from __future__ import annotations
@@ -59,9 +59,9 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
            candidates: int | None = 1) -> list[list[int]]:
     """Greedy continuations of one batch of prompts (token ids), each without its stop token.
     `allow(i, tokens)` False means prompt i's answer may not go on as `tokens`: the row
-    then takes the likeliest allowed token among its `candidates` most likely (None: all; a stop token
-    ends a row only as its likeliest token, never as a way out), or ends where it is when
-    none is allowed."""
+    then takes the likeliest allowed token among its `candidates` most likely (None: all
+    of them; a stop token ends a row only as its likeliest token, never as a way out), or
+    ends where it is when none is allowed."""
     from transformers import DynamicCache
 
     device = next(model.parameters()).device
@@ -108,7 +108,8 @@ def _allowed(scores: torch.Tensor, likeliest: torch.Tensor, rows: list[int], out
     for r, (row, token) in enumerate(zip(rows, likeliest.tolist())):
         if token in stop or allow(row, out[row] + [token]):
             continue
-        ranked = scores[r].topk(min(candidates or scores.shape[-1], scores.shape[-1])).indices.tolist()
+        k = scores.shape[-1] if candidates is None else min(candidates, scores.shape[-1])
+        ranked = scores[r].topk(k).indices.tolist()
         picks[r] = next((t for t in ranked if t != token and t not in stop and allow(row, out[row] + [t])),
                         next(iter(stop)))
     return torch.tensor(picks, device=likeliest.device)
