@@ -42,7 +42,7 @@ DEFAULTS = {
     "live_dir": "dvclive/base_model",
     "koans_dir": "data/koans",
     "family": "core",  # the base curriculum
-    "n_train": 1000,  # train koans per task, generated here when koans_dir has none
+    "n_train": 500,  # train koans per task, generated here when koans_dir has none
     "seed": 0,
     # The embedded default, as pre-trained and measured (see metrics/base_model.json):
     "tokenizer": {"vocab_size": 4096, "min_frequency": 2},
