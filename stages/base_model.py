@@ -50,7 +50,7 @@ DEFAULTS = {
              "max_positions": 1024},
     "prompt": {"format": "edits", "instruction": False, "max_description_chars": 80, "max_diagnostic_chars": 300,
                "max_prompt_tokens": 448, "max_length": 512},
-    "train": {"steps": 3200, "batch_size": 16, "lr": 6e-3, "warmup_steps": 100, "min_lr_ratio": 0.1,
+    "train": {"steps": 2200, "batch_size": 16, "lr": 6e-3, "warmup_steps": 100, "min_lr_ratio": 0.1,
               "weight_decay": 0.01, "grad_clip": 1.0, "bf16": False, "eval_every": 400, "threads": 0},
     "generation": {"max_new_tokens": 128, "batch_size": 16},
     "eval": {"workers": None, "timeout": 10.0, "max_koans": None},
