@@ -5,7 +5,7 @@ trainable parameters beside them, and greedy generation tokens/s at batch 1 and 
     .venv/bin/python benchmarks/bench_train.py [--base models/base] [--koans FILE] [--steps 10]
 
 Targets: coefficient training trains >= 20x fewer parameters than LoRA at equal r and is
-no slower per step. Pre-training figures are printed by stages/base_model.py.
+no slower per step. Pre-training figures: benchmarks/bench_base.py (a build from nothing).
 """
 
 from __future__ import annotations

@@ -87,3 +87,23 @@ def test_one_file_per_split_layout_is_read(workdir):
         koans = [k for task in ("core_a", "core_b") for k in read_koans(workdir / "koans" / task / f"{split}.jsonl")]
         write_records(workdir / "family" / "core" / f"{split}.jsonl", koans)
     assert load_koans(workdir / "family", "core", "eval") == load_koans(workdir / "koans", "core", "eval")
+
+
+def test_bench_base_builds_from_nothing_and_prints_both_targets(tmp_path, capsys, monkeypatch):
+    """benchmarks/bench_base.py on the real `core` family, tiny: every koan is generated and
+    verified in an empty cache, and nothing lands outside its temp folder."""
+    from benchmarks.bench_base import main as bench
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KOANSHARE_CACHE", str(tmp_path / "warm-cache"))
+    section = {"n_train": 1, "tokenizer": {"vocab_size": 400}, "size": TINY_SIZE, "prompt": PROMPT,
+               "train": {"steps": 2, "batch_size": 4, "warmup_steps": 1, "progress": False, "threads": 1},
+               "generation": {"max_new_tokens": 8, "progress": False, "threads": 1},
+               "eval": {"workers": 1, "max_koans": 3}}
+    path = tmp_path / "params.yaml"
+    path.write_text(yaml.safe_dump({"seed": 0, "generate": {"n_core_eval": 1, "timeout": 10}, "base_model": section}))
+    assert bench(["--params", str(path), "--steps", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "pre-training, 3 steps" in out and "target under 15 min" in out
+    assert "held-out core: " in out and "/3 = " in out and "target at least 25%" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["params.yaml"]  # no models/, metrics/, cache written here
