@@ -20,26 +20,12 @@ import time
 from pathlib import Path
 from unittest import mock
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from share.generate import generate_tasks  # noqa: E402
-from share.koan import write_records  # noqa: E402
-from share.plugins import load_registry  # noqa: E402
+from share import params as P  # noqa: E402
 from stages.base_model import build, read_params  # noqa: E402
+from stages.generate import generate_split  # noqa: E402
 
 TARGET_SECONDS, TARGET_PASS_RATE = 15 * 60, 0.25
-
-
-def held_out_koans(params_path: str | Path, family: str, out: Path) -> int:
-    """The family's eval koans, as the `core_koans` stage makes them (generate.n_core_eval)."""
-    params = yaml.safe_load(Path(params_path).read_text())
-    cfg = params["generate"]
-    tasks = load_registry().family_tasks(family)
-    koans = [k for made, _ in generate_tasks(tasks, "eval", cfg["n_core_eval"], params["seed"], timeout=cfg["timeout"])
-             for k in made]
-    write_records(out / family / "eval.jsonl", koans)
-    return len(koans)
 
 
 def main(argv=None) -> int:
@@ -59,7 +45,7 @@ def main(argv=None) -> int:
         params.update(out=str(tmp / "base"), metrics=str(tmp / "metrics.json"), live_dir=str(tmp / "dvclive"),
                       koans_dir=str(tmp / "koans"))
         start = time.perf_counter()
-        n_eval = held_out_koans(args.params, params["family"], tmp / "koans")
+        n_eval = generate_split(params["family"], "eval", P.load(args.params), tmp / "koans")  # as `core_koans` does
         eval_seconds = time.perf_counter() - start
         metrics = build(params)
         total = time.perf_counter() - start

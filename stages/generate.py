@@ -3,6 +3,7 @@ family's eval split) into data/koans/<name>/{train,eval}.jsonl."""
 
 import argparse
 import logging
+from pathlib import Path
 
 from share import params as P
 from share.generate import generate_tasks, resolve_tasks
@@ -12,6 +13,20 @@ from share.plugins import load_registry
 log = logging.getLogger("stages.generate")
 
 
+def generate_split(name: str, split: str, params: dict, out_dir: str | Path = "data/koans") -> int:
+    """One split's verified koans of a task or family into out_dir/<name>/<split>.jsonl;
+    returns how many. The count per task comes from the `generate` params section."""
+    cfg = P.section(params, "generate")
+    tasks = resolve_tasks(load_registry(), [name])
+    n = cfg["n_train"] if split == "train" else (cfg["n_core_eval"] if name == "core" else cfg["n_eval"])
+    koans = []
+    for made, stats in generate_tasks(tasks, split, n, params["seed"], timeout=cfg["timeout"]):
+        log.info(stats.line())
+        koans += made
+    write_records(Path(out_dir) / name / f"{split}.jsonl", koans)
+    return len(koans)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("name", help="a task, or a family (all its tasks, written to one file per split)")
@@ -19,15 +34,8 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     params = P.load()
-    cfg = P.section(params, "generate")
-    tasks = resolve_tasks(load_registry(), [args.name])
     for split in args.splits.split(","):
-        n = cfg["n_train"] if split == "train" else (cfg["n_core_eval"] if args.name == "core" else cfg["n_eval"])
-        koans = []
-        for made, stats in generate_tasks(tasks, split, n, params["seed"], timeout=cfg["timeout"]):
-            log.info(stats.line())
-            koans += made
-        write_records(f"data/koans/{args.name}/{split}.jsonl", koans)
+        generate_split(args.name, split, params)
 
 
 if __name__ == "__main__":
