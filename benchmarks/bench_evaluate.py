@@ -6,7 +6,8 @@
 3. The hostile suite (benchmarks/hostile): every program contained (target: 100%).
 
 The programs are koans from the registered task families (their reference and broken
-code: a realistic mix of passes, compile errors and test failures), test mode only.
+code: a realistic mix of passes, compile errors and test failures), test mode only,
+judged as answers to their koans are (guard included).
 
     .venv/bin/python benchmarks/bench_evaluate.py [--n 200] [--jobs N] [--timeout 10]
 """
@@ -21,10 +22,12 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from share import cgroups, sandbox
 from share.evaluate import Job, run_jobs
+from share.generate import draft_job
 from share.plugins import load_registry
 
 
@@ -39,11 +42,8 @@ def koan_programs(n: int) -> list[Job]:
             continue
         drafts += [(i, task, d) for i, d in enumerate(made) if d.get("mode", "test") == "test"]
     drafts.sort(key=lambda t: t[0])  # round robin: every task before any repeats
-    jobs = []
-    for i, task, d in drafts:
-        for kind in ("reference", "broken"):
-            jobs.append(Job(f"{task.name}/{i}#{kind}", d[kind], d.get("tests", ""), "test",
-                            d.get("edition", task.edition), task.name))
+    jobs = [replace(draft_job(task, f"{task.name}/{i}", d, kind), compiles=True)  # every one tried in shared builds
+            for i, task, d in drafts for kind in ("reference", "broken")]
     if len(jobs) < n:
         sys.exit(f"only {len(jobs)} test-mode koan programs available, {n} asked")
     return jobs[:n]
@@ -85,7 +85,7 @@ def hostile_suite(workers: int) -> tuple[int, int, list[str]]:
         host = suite.Host(Path(d) / "host")
         programs = host.programs(any(b.controller == "pids" for b in cgroups.bases()))
         os.environ.update(KOANSHARE_TEST_SECRET="hunter2", KOANSHARE_CACHE="off")
-        results = run_jobs([Job(p.name, p.source, "", p.mode, "2021") for p in programs], workers=workers,
+        results = run_jobs([Job(p.name, p.source, p.tests, p.mode, "2021") for p in programs], workers=workers,
                            timeout=4.0, progress=False)
         problems = host.problems()
         host.close()

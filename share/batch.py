@@ -17,9 +17,11 @@ it judges only runs of a build that succeeded:
 - Test mode: after a clean build, each program's tests run in their own sandboxed
   process (`prog kb_<nonce>_K::`: libtest filters by substring, and the nonce makes that
   prefix unique), so one program's panic, abort or loop cannot touch another's verdict.
-  A failing run gives the test_failure or runtime_error a run alone gives (`_run_result`
-  maps the names libtest prints; benchmarks/batch_equivalence.py compares verdicts and
-  texts with single compiles on every task). A run that timed out is judged alone.
+  Each module ends with the judge's canary test, as a program alone does. `_run_result`
+  strips the prefix from the names libtest prints and judges the run by the rule of a run
+  alone (share.libtest: every hidden test and the canary reported as passed), so it gives
+  that run's verdict and texts (benchmarks/batch_equivalence.py compares them with single
+  compiles on every task). A run that timed out is judged alone.
 """
 
 from __future__ import annotations
@@ -29,26 +31,13 @@ import re
 import secrets
 from typing import Sequence
 
-from share import diagnostics, sandbox
-from share.diagnostics import clip, scrub
+from share import diagnostics, libtest, sandbox
 from share.koan import Result
+from share.lexer import OPENERS, tokens
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 3  # rebuilds after removing the programs an error named
 _FILTERED = re.compile(r"(test result: \w+\. \d+ passed; \d+ failed; \d+ ignored; \d+ measured; )\d+ filtered out")
-
-_TOKEN = re.compile(r"""
-    (?P<space>\s+)
-  | (?P<comment>//[^\n]*)
-  | (?P<block>/\*)
-  | (?P<raw>(?:br|cr|r)(?P<hashes>\#*)")
-  | (?P<string>[bc]?"(?:\\.|[^"\\])*")
-  | (?P<char>b?'(?:\\(?:x[0-9a-fA-F]{2}|u\{[0-9a-fA-F_]{1,6}\}|.)|[^'\\\n])')
-  | (?P<lifetime>'(?:r\#)?[^\W\d]\w*)
-  | (?P<ident>(?:r\#)?[^\W\d]\w*)
-  | (?P<number>\d\w*)
-  | (?P<punct>::|.)
-""", re.X | re.S)
 
 # Names that let a program observe its module path, file, command line, binary, files or
 # thread name, or reach outside its module; any program using one is compiled alone.
@@ -67,45 +56,6 @@ UNSAFE_ATTRS = {
     "start", "lang", "feature", "crate_type", "crate_name", "test_runner", "no_builtins", "naked",
 }
 TOP_INNER_ATTRS = {"allow", "warn", "expect"}  # the inner attributes a module file may start with
-_PAIRS = {"(": ")", "[": "]", "{": "}"}
-_COMMENT_MARK = re.compile(r"/\*|\*/")
-
-
-def tokens(source: str) -> list[tuple[str, str]] | None:
-    """(kind, text) of each token but spaces and comments; None if the lexing is unsure."""
-    out, pos = [], 0
-    while pos < len(source):
-        m = _TOKEN.match(source, pos)
-        kind = m.lastgroup
-        if kind == "block":
-            pos = _block_comment_end(source, m.end())
-        elif kind == "raw":
-            end = source.find('"' + m.group("hashes"), m.end())
-            if end < 0:
-                return None
-            out.append(("string", source[m.start():end + 1 + len(m.group("hashes"))]))
-            pos = end + 1 + len(m.group("hashes"))
-        elif kind == "punct" and m.group() in "\"'":
-            return None  # an unterminated string or char literal
-        else:
-            if kind not in ("space", "comment"):
-                out.append((kind, m.group()))
-            pos = m.end()
-        if pos < 0:
-            return None
-    return out
-
-
-def _block_comment_end(source: str, pos: int) -> int:
-    """The end of a (nestable) block comment opened just before pos; -1 if it never ends."""
-    depth = 1
-    while depth:
-        m = _COMMENT_MARK.search(source, pos)
-        if m is None:
-            return -1
-        depth += 1 if m.group() == "/*" else -1
-        pos = m.end()
-    return pos
 
 
 def batch_safe(mode: str, source: str) -> bool:
@@ -116,11 +66,11 @@ def batch_safe(mode: str, source: str) -> bool:
     toks = tokens(source)
     if toks is None:
         return False
-    text = [t for _, t in toks] + ["", "", "", ""]
+    text = [t.text for t in toks] + ["", "", "", ""]
     if "macro_rules" in text and "super" in text:
         return False  # a macro may expand `super` where it escapes the program
     stack: list[tuple[str, str]] = []  # (open delimiter, "mod" | "attr" | "")
-    for i, (kind, tok) in enumerate(toks):
+    for i, (kind, tok, _) in enumerate(toks):
         prev, prev2, nxt = text[i - 1] if i else "", text[i - 2] if i > 1 else "", text[i + 1]
         if kind == "ident":
             in_attr = any(k == "attr" for _, k in stack)
@@ -136,15 +86,15 @@ def batch_safe(mode: str, source: str) -> bool:
                 return False  # an out-of-line module would be looked up next to the program's file
         elif tok == "#" and nxt == "!" and not stack and (text[i + 2] != "[" or text[i + 3] not in TOP_INNER_ATTRS):
             return False  # a crate-level inner attribute (or a shebang)
-        elif tok in _PAIRS:
+        elif tok in OPENERS:
             role = ""
-            if tok == "{" and prev2 == "mod" and toks[i - 1][0] == "ident":
+            if tok == "{" and prev2 == "mod" and toks[i - 1].kind == "ident":
                 role = "mod"
             elif tok == "[" and (prev == "#" or (prev == "!" and prev2 == "#")):
                 role = "attr"
             stack.append((tok, role))
         elif tok in ")]}":
-            if not stack or _PAIRS[stack.pop()[0]] != tok:
+            if not stack or OPENERS[stack.pop()[0]] != tok:
                 return False
     return not stack
 
@@ -162,12 +112,13 @@ def judge_batch(jobs: Sequence, timeout: float) -> tuple[dict[int, Result], list
     build gives, by position; and the positions that must be judged alone."""
     mode, edition = jobs[0].mode, jobs[0].edition
     assert all(j.mode == mode and j.edition == edition for j in jobs), "a batch mixes modes or editions"
-    nonce = secrets.token_hex(4)
+    nonce, canary = secrets.token_hex(4), libtest.canary() if mode == "test" else ""
     members, alone = list(range(len(jobs))), []
     with sandbox.workspace() as workdir:
         for k, job in enumerate(jobs):
             (workdir / f"p{k}").mkdir()
-            (workdir / f"p{k}" / "main.rs").write_text(job.source, encoding="utf-8")
+            source = libtest.with_canary(job.source, canary) if canary else job.source
+            (workdir / f"p{k}" / "main.rs").write_text(source, encoding="utf-8")
         for _ in range(MAX_ROUNDS):
             root = "".join(f'#[path = "p{k}/main.rs"]\nmod kb_{nonce}_{k};\n' for k in members)
             build = sandbox.compile_rust(workdir, root, mode, edition, timeout)
@@ -189,7 +140,8 @@ def judge_batch(jobs: Sequence, timeout: float) -> tuple[dict[int, Result], list
                 verdicts[k] = Result(jobs[k].id, "pass", [], share, "", "", build.isolation)
                 continue
             run = sandbox.run_binary(workdir, mode, timeout, [f"kb_{nonce}_{k}::"])
-            result = None if run.timed_out or run.sandbox_failure else _run_result(jobs[k], k, nonce, run, share)
+            judged = not (run.timed_out or run.sandbox_failure)
+            result = _run_result(jobs[k], k, nonce, canary, run, share) if judged else None
             if result is None:
                 alone.append(k)
             else:
@@ -198,20 +150,17 @@ def judge_batch(jobs: Sequence, timeout: float) -> tuple[dict[int, Result], list
     return verdicts, alone
 
 
-def _run_result(job, k: int, nonce: str, run, build_seconds: float) -> Result | None:
+def _run_result(job, k: int, nonce: str, canary: str, run, build_seconds: float) -> Result | None:
     """The result a run of the program alone gives, from its filtered run of the shared
     binary: test names lose the module prefix, panic locations name `main.rs`, and
     libtest's count of tests filtered out is that of a run of one program (0). None when
     the output still names the nonce."""
-    seconds = round(build_seconds + run.seconds, 4)
-    if run.returncode == 0:
-        return Result(job.id, "pass", [], seconds, "", "", run.isolation)
     stdout, stderr = (_FILTERED.sub(r"\g<1>0 filtered out", text.replace(f"kb_{nonce}_{k}::", "")
                                     .replace(f"p{k}/main.rs", "main.rs")) for text in (run.stdout, run.stderr))
     if nonce in stdout + stderr:
         return None
-    status = "test_failure" if "test result: FAILED" in stdout else "runtime_error"
-    return Result(job.id, status, [], seconds, f"exit status {run.returncode}", clip(scrub(stdout + stderr)), run.isolation)
+    seconds = round(build_seconds + run.seconds, 4)
+    return libtest.run_result(job.id, job.hidden_tests, canary, run, stdout, stderr, seconds)
 
 
 def _failed(build, members: list[int]) -> set[int]:

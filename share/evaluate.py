@@ -1,5 +1,6 @@
 """Judge programs with real rustc: compile (test/run/lib modes), run, and map the outcome
-to a Result. Every compile and run goes through share.sandbox.
+to a Result. Every compile and run goes through share.sandbox; docs/judge.md says what a
+pass means in each mode and why nothing a program writes can fake one.
 
 `judge` holds the semantics (one program, alone). `run_jobs` adds speed without changing
 a verdict: cached verdicts (share.evalcache), shared builds that yield only the verdicts
@@ -13,11 +14,12 @@ import math
 from collections import defaultdict, deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Callable, Sequence
 
 from tqdm import tqdm
 
-from share import auxcrates, batch, evalcache, sandbox
+from share import auxcrates, batch, evalcache, guard, libtest, sandbox
 from share.answers import extract_program
 from share.diagnostics import clip, error_codes, rendered, scrub
 from share.koan import Koan, Result
@@ -25,11 +27,17 @@ from share.koan import Koan, Result
 log = logging.getLogger(__name__)
 MAX_BATCH = 64  # programs per shared build
 AUX_BUILDS = auxcrates.Artifacts()
+REFERENCE_OUTPUTS: dict[str, str] = {}  # a run-mode reference's stdout by evalcache.output_key, in this process
 
 
 @dataclass(frozen=True)
 class Job:
-    """One program to judge: the code, the hidden tests appended to it, and how to judge it."""
+    """One program to judge: the code, the hidden tests appended to it, and how to judge it.
+
+    A koan's program carries the koan's `reference` and `broken` code: the guard checks it
+    against them (share.guard), and in run mode it must print what the reference prints. A
+    bare program (reference None, as in the hostile suite) gets neither: in run mode its
+    exit status alone decides."""
 
     id: str
     code: str
@@ -38,19 +46,66 @@ class Job:
     edition: str
     task: str = ""
     compiles: bool = True  # False for code meant to fail to compile (a koan's broken code): never batched
+    reference: str | None = None
+    broken: str = ""
 
-    @property
+    @cached_property
     def source(self) -> str:
-        return self.code if not self.tests.strip() else self.code.rstrip("\n") + "\n\n" + self.tests
+        if not self.tests.strip():
+            return self.code
+        return self.code.rstrip("\n") + "\n\n" + guard.protected_tests(self.code, self.tests)
+
+    @cached_property
+    def refusal(self) -> str | None:
+        return None if self.reference is None else guard.refusal(self.code, self.reference, self.broken)
+
+    @cached_property
+    def hidden_tests(self) -> tuple[str, ...]:
+        return libtest.hidden_tests(self.tests)
 
 
 def judge(job: Job, timeout: float) -> Result:
     """Compile and (for test/run) execute one job alone in the sandbox."""
+    if job.refusal:
+        return Result(job.id, "compile_error", [], 0.0, f"refused by the guard: {job.refusal}")
+    canary = libtest.canary() if job.mode == "test" else ""
     with sandbox.workspace() as workdir:
-        return _judge_in(workdir, job, timeout)
+        built = _build(workdir, job, timeout, canary)
+        if isinstance(built, Result):
+            return built
+        if job.mode == "lib":
+            return Result(job.id, "pass", [], built.seconds, "", "", built.isolation)
+        run = sandbox.run_binary(workdir, job.mode, timeout)
+    seconds = round(built.seconds + run.seconds, 4)
+    if run.sandbox_failure:
+        return Result(job.id, "sandbox_error", [], seconds, scrub(run.sandbox_failure), "", run.isolation)
+    if run.timed_out:
+        stdout = libtest.without_canary(run.stdout, canary) if canary else run.stdout
+        output = clip(scrub(stdout + run.stderr))
+        return Result(job.id, "timeout", [], seconds, "the program ran past the timeout", output, run.isolation)
+    if job.mode == "test":
+        return libtest.run_result(job.id, job.hidden_tests, canary, run, run.stdout, run.stderr, seconds)
+    return _run_mode_result(job, run, seconds, timeout)
 
 
-def _judge_in(workdir, job: Job, timeout: float) -> Result:
+def _run_mode_result(job: Job, run: sandbox.Completed, seconds: float, timeout: float) -> Result:
+    """A run-mode program passes when it exits 0 and prints what its koan's reference prints."""
+    output = clip(scrub(run.stdout + run.stderr))
+    if run.returncode != 0:
+        return Result(job.id, "runtime_error", [], seconds, f"exit status {run.returncode}", output, run.isolation)
+    if job.reference is not None:  # a bare program is judged by its exit status alone
+        expected = _reference_stdout(job, timeout)
+        if isinstance(expected, Result):
+            return replace(expected, seconds=seconds, isolation=run.isolation)
+        problem = _output_problem(job, run.stdout, expected)
+        if problem:
+            return Result(job.id, "test_failure", [], seconds, problem, output, run.isolation)
+    return Result(job.id, "pass", [], seconds, "", "", run.isolation)
+
+
+def _build(workdir, job: Job, timeout: float, canary: str = "") -> sandbox.Completed | Result:
+    """Compile the job's auxiliary crates and program (with the canary test, if named) into
+    `prog`: the main build, or the Result of a build that failed."""
     try:
         main, crates = auxcrates.split(job.source)
     except auxcrates.AuxError as e:
@@ -68,23 +123,50 @@ def _judge_in(workdir, job: Job, timeout: float) -> Result:
             if not _succeeded(build):
                 return _build_failure(job, build, seconds, f"auxiliary crate {crate.name}: ")
         extern += ["--extern", f"{crate.name}={crate.artifact}"]
+    if canary:
+        main = libtest.with_canary(main, canary)
     build = sandbox.compile_rust(workdir, main, job.mode, job.edition, timeout, [*extern, "-L", "."] if crates else [])
     seconds += build.seconds
     if not _succeeded(build):
         return _build_failure(job, build, seconds)
-    if job.mode == "lib":
-        return Result(job.id, "pass", [], round(seconds, 4), "", "", build.isolation)
-    run = sandbox.run_binary(workdir, job.mode, timeout)
-    seconds = round(seconds + run.seconds, 4)
-    if run.sandbox_failure:
-        return Result(job.id, "sandbox_error", [], seconds, scrub(run.sandbox_failure), "", run.isolation)
-    output = clip(scrub(run.stdout + run.stderr))
-    if run.timed_out:
-        return Result(job.id, "timeout", [], seconds, "the program ran past the timeout", output, run.isolation)
-    if run.returncode == 0:
-        return Result(job.id, "pass", [], seconds, "", "", run.isolation)
-    failed = "test_failure" if job.mode == "test" and "test result: FAILED" in run.stdout else "runtime_error"
-    return Result(job.id, failed, [], seconds, f"exit status {run.returncode}", output, run.isolation)
+    return replace(build, seconds=round(seconds, 4))
+
+
+def _reference_stdout(job: Job, timeout: float) -> str | Result:
+    """What a run-mode program of the job's koan must print: the stdout of its reference
+    run alone, from this process's memory, the evaluator cache or a sandboxed run. A
+    Result for the job when the reference gives none."""
+    key = evalcache.output_key(job.reference, job.edition, sandbox.rustc_version(), sandbox.isolation())
+    cache = evalcache.Cache.from_env()
+    stdout = REFERENCE_OUTPUTS.get(key)
+    if stdout is None and cache:
+        stdout = cache.get_output(key)
+    if stdout is None:
+        with sandbox.workspace() as workdir:
+            built = _build(workdir, Job(job.id, job.reference, "", "run", job.edition), timeout)
+            run = built if isinstance(built, Result) else sandbox.run_binary(workdir, "run", timeout)
+        if isinstance(run, sandbox.Completed) and run.sandbox_failure:
+            return Result(job.id, "sandbox_error", [], 0.0, scrub(run.sandbox_failure))
+        if isinstance(run, Result) or run.timed_out or run.returncode != 0:
+            return Result(job.id, "test_failure", [], 0.0, "the koan's reference does not run to exit status 0 "
+                          "within the timeout, so there is no output to compare with")
+        stdout = run.stdout
+        if cache:
+            cache.put_output(key, stdout)
+    REFERENCE_OUTPUTS[key] = stdout
+    return stdout
+
+
+def _output_problem(job: Job, stdout: str, expected: str) -> str | None:
+    """Why a run that exited 0 does not pass, or None."""
+    if not expected.strip():
+        return ("the koan's reference prints nothing, so a run could prove only its exit status (`fn main() {}` "
+                "would pass): make the reference print its result, or use test mode")
+    if stdout == expected:
+        return None
+    if job.code == job.reference:
+        return "the reference printed different output on two runs: a run-mode reference must print the same every time"
+    return "the output differs from the koan reference's output"
 
 
 def _succeeded(build: sandbox.Completed) -> bool:
@@ -144,7 +226,8 @@ def run_jobs(
 
 def _keys(jobs: Sequence[Job], timeout: float) -> list[str]:
     rustc, isolation = sandbox.rustc_version(), sandbox.isolation()
-    return [evalcache.key(j.code, j.tests, j.mode, j.edition, timeout, rustc, isolation) for j in jobs]
+    return [evalcache.key(j.code, j.tests, j.mode, j.edition, timeout, rustc, isolation, j.reference, j.broken)
+            for j in jobs]
 
 
 def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[list[list[int]], list[int]]:
@@ -152,10 +235,10 @@ def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[lis
 
     Builds are sized so that every worker gets one, up to MAX_BATCH programs each. A job
     expected not to compile gains nothing from a shared build (a compile error is judged
-    alone), so it goes straight to the singles."""
+    alone), and one the guard refuses is judged without a compile: both go to the singles."""
     groups, singles = defaultdict(list), []
     for i in indices:
-        if jobs[i].compiles and batch.batch_safe(jobs[i].mode, jobs[i].source):
+        if jobs[i].compiles and not jobs[i].refusal and batch.batch_safe(jobs[i].mode, jobs[i].source):
             groups[jobs[i].mode, jobs[i].edition].append(i)
         else:
             singles.append(i)
@@ -231,4 +314,5 @@ def evaluate_answers(koans: Sequence[Koan], answers: Sequence[str], **kwargs) ->
 
 
 def koan_job(koan: Koan, code: str) -> Job:
-    return Job(koan.id, code, koan.tests, koan.mode, koan.edition, koan.task)
+    return Job(koan.id, code, koan.tests, koan.mode, koan.edition, koan.task, reference=koan.reference,
+               broken=koan.broken)

@@ -1,8 +1,10 @@
 """Koans from plugins, verified by rustc before they are written.
 
 The host owns ids, the task's metadata and the diagnostic (rustc's real, path-free
-output for the broken code); a koan is emitted only when its reference passes and its
-broken code fails for the declared reason.
+output for the broken code); a koan is emitted only when its reference passes (the judge
+of answers, guard included: docs/judge.md) and its broken code fails for the declared
+reason. A koan whose pass nothing could prove is refused: test mode without a hidden
+`#[test]`, run mode whose reference prints nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from share.evaluate import Job, run_jobs
 from share.koan import EDITIONS, MODES, Koan, SchemaError
+from share.libtest import hidden_tests
 from share.plugins import PluginError, Registry, Task
 
 log = logging.getLogger(__name__)
@@ -62,6 +65,9 @@ def _draft_problem(draft) -> str | None:
         return f"mode: {draft.get('mode')!r} is not one of {MODES}"
     if draft.get("edition", "2021") not in EDITIONS:
         return f"edition: {draft.get('edition')!r} is not one of {EDITIONS}"
+    if draft.get("mode", "test") == "test" and not hidden_tests(draft.get("tests", "")):
+        return ("tests: a test-mode koan needs at least one `#[test] fn` in its tests, since only libtest reporting "
+                "them as passed proves a pass (or use mode lib or run)")
     return None
 
 
@@ -88,11 +94,13 @@ def generate_tasks(tasks: list[Task], split: str, n: int, seed: int, *, workers=
 
 
 def draft_job(task: Task, id_: str, draft: dict, kind: str) -> Job:
-    """The program to judge for a draft's `kind` ("reference" or "broken"); broken code
-    that declares a compile error is marked so it skips shared builds."""
+    """The program to judge for a draft's `kind` ("reference" or "broken"), judged as an
+    answer to the draft's koan would be; broken code that declares a compile error is
+    marked so it skips shared builds."""
     return Job(f"{id_}#{kind}", draft[kind], draft.get("tests", ""), draft.get("mode", "test"),
                draft.get("edition", task.edition), task.name,
-               compiles=kind == "reference" or not draft.get("expected_error"))
+               compiles=kind == "reference" or not draft.get("expected_error"),
+               reference=draft["reference"], broken=draft["broken"])
 
 
 def _verified(task: Task, split: str, ids: list[str], drafts: list[dict], judged) -> tuple[list[Koan], TaskStats]:

@@ -1,5 +1,6 @@
 """The evaluator with real rustc: statuses, modes, editions, diagnostics, auxiliary crates,
-shared builds (never a different verdict), the cache and the CLI."""
+shared builds (never a different verdict), the cache and the CLI. Cheating answers have
+their own suite: tests/test_cheats.py."""
 
 import json
 import re
@@ -20,6 +21,7 @@ TIMEOUT = 10.0
 LIB = "pub fn run() -> i32 {{ {value} }}\n"
 TESTS = "#[cfg(test)]\nmod tests {{\n    use super::*;\n\n    #[test]\n    fn checks_run() {{\n        assert_eq!(run(), {want});\n    }}\n}}\n"
 MOVED = "pub fn run() -> i32 {\n    let v = vec![1];\n    let w = v;\n    v.len() as i32 + w.len() as i32\n}\n"
+PRINTS = "fn main() {\n    let v = vec![1, 2];\n    println!(\"{}\", v.len());\n}\n"  # a run-mode reference
 
 
 @pytest.fixture(autouse=True)
@@ -44,13 +46,14 @@ def test_every_status_modes_and_editions():
         koan("pass"),
         koan("test_failure", tests=TESTS.format(want=3)),
         koan("compile_error"),
-        koan("runtime_error", mode="run", tests=""),
-        koan("timeout", mode="run", tests=""),
+        koan("runtime_error", mode="run", tests="", reference=PRINTS),
+        koan("timeout", mode="run", tests="", reference=PRINTS),
         koan("lib_pass", mode="lib", tests=""),
         koan("lib_error", mode="lib", tests=""),
         koan("edition_2021", mode="lib", edition="2021", tests=""),
         koan("edition_2024", mode="lib", edition="2024", tests=""),
-        koan("run_pass", mode="run", tests=""),
+        koan("run_pass", mode="run", tests="", reference=PRINTS),
+        koan("run_other_output", mode="run", tests="", reference=PRINTS),
         koan("no_code"),
         koan("edit_not_applicable"),
     ]
@@ -65,6 +68,7 @@ def test_every_status_modes_and_editions():
         "pub fn run() -> i32 { \"one\" }\n",
         "pub fn run() -> i32 { let gen = 1; gen }\n",  # `gen` is reserved in 2024
         "pub fn run() -> i32 { let gen = 1; gen }\n",
+        "fn main() {\n    println!(\"{}\", 1 + 1);\n}\n",
         "fn main() {}\n",
         "",
         "<<<<<<< SEARCH\nnot in the code\n=======\nx\n>>>>>>> REPLACE\n",
@@ -74,9 +78,10 @@ def test_every_status_modes_and_editions():
     assert statuses == {
         "pass": "pass", "test_failure": "test_failure", "compile_error": "compile_error",
         "runtime_error": "runtime_error", "timeout": "timeout", "lib_pass": "pass", "lib_error": "compile_error",
-        "edition_2021": "pass", "edition_2024": "compile_error", "run_pass": "pass",
+        "edition_2021": "pass", "edition_2024": "compile_error", "run_pass": "pass", "run_other_output": "test_failure",
         "no_code": "no_code", "edit_not_applicable": "edit_not_applicable",
     }
+    assert results["run_other_output"].detail == "the output differs from the koan reference's output"
     assert results["compile_error"].error_codes == ["E0382"]
     assert results["lib_error"].error_codes == ["E0308"]
     assert "index out of bounds" in results["runtime_error"].diagnostic
@@ -108,6 +113,16 @@ def test_diagnostics_are_path_free_and_stable():
     assert not re.search(r"thread '[^']*' \(\d+\)", test_text) and not re.search(r"0x[0-9a-f]{6,}", test_text)
     for text in (compile_text, test_text, first[0].detail):
         assert "/tmp" not in text and "koanshare-" not in text and "/work" not in text
+
+
+def test_the_canary_leaves_no_trace_in_verdict_texts():
+    unclosed = Job("unclosed", "pub fn run() -> i32 {\n    1\n", TESTS.format(want=1), "test", "2021")
+    fails = Job("fails", LIB.format(value=1), TESTS.format(want=2), "test", "2021")
+    for job in (unclosed, fails):
+        first, second = (verdict(judge(job, TIMEOUT)) for _ in range(2))
+        assert first == second and "zzzz_judge" not in str(first)
+    text = judge(fails, TIMEOUT).diagnostic
+    assert "running 1 test\n" in text and "test result: FAILED. 0 passed; 1 failed;" in text
 
 
 def test_scrub():
@@ -278,6 +293,9 @@ def test_shared_builds_never_change_a_verdict(monkeypatch):
     assert [(j.id, *verdict(r)) for j, r in zip(jobs, shared)] == [(j.id, *verdict(r)) for j, r in zip(jobs, alone)]
     statuses = [r.status for verdicts, _ in calls for r in verdicts.values()]
     assert statuses.count("pass") >= 5, "shared builds proved too few passes"
+    by_id = {j.id: r for j, r in zip(jobs, shared)}
+    assert by_id["no_tests"].status == by_id["exits_0"].status == "test_failure"  # no test ran: no pass
+    assert "no hidden test" in by_id["no_tests"].detail and "summary" in by_id["exits_0"].detail
     assert statuses.count("test_failure") >= 2 and "runtime_error" in statuses, "shared runs judged too few failures"
     assert all("kb_" not in r.diagnostic for r in shared)
 
@@ -323,6 +341,21 @@ def test_cache_hits_corrupt_entries_and_off(tmp_path, monkeypatch):
 
     run_jobs(jobs, workers=1, timeout=TIMEOUT + 1, progress=False)
     assert len(calls) == 4  # the timeout is part of the key
+
+
+def test_a_run_mode_reference_runs_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("KOANSHARE_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(evaluate, "REFERENCE_OUTPUTS", {})
+    runs, real = [], sandbox.run_binary
+    monkeypatch.setattr(sandbox, "run_binary", lambda *a, **k: runs.append(a) or real(*a, **k))
+    run_koan = koan("r", mode="run", tests="", reference=PRINTS)
+    other = PRINTS.replace("1, 2", "1, 2, 3")
+    results = evaluate_answers([run_koan, run_koan], [PRINTS, other], workers=1, timeout=TIMEOUT, progress=False)
+    assert [r.status for r in results] == ["pass", "test_failure"]
+    assert len(runs) == 3  # two answers and the reference, once
+    monkeypatch.setattr(evaluate, "REFERENCE_OUTPUTS", {})  # as in a new process: the evaluator cache has it
+    [again] = evaluate_answers([run_koan], ["// the same program\n" + PRINTS], timeout=TIMEOUT, progress=False)
+    assert again.status == "pass" and len(runs) == 4
 
 
 def test_cache_off_and_unwritable(tmp_path, monkeypatch):

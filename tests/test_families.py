@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from share.evaluate import Job, run_jobs
-from share.generate import drafts_of, verification_problem
+from share.evaluate import run_jobs
+from share.generate import draft_job, drafts_of, verification_problem
 from share.plugins import load_registry
 from share.templating import new_shape, normalised
 
@@ -80,9 +80,7 @@ def test_a_sample_of_every_task_verifies_with_rustc():
             for i, d in enumerate(drafts_of(task, split, n, 11)):
                 key = f"{task.name}/{split}/{i}"
                 drafts_by_id[key] = (task, d)
-                for kind in ("reference", "broken"):
-                    jobs.append(Job(f"{key}#{kind}", d[kind], d.get("tests", ""), d.get("mode", "test"),
-                                    d.get("edition", task.edition), task.name))
+                jobs += [draft_job(task, key, d, kind) for kind in ("reference", "broken")]
     checks = {t.name: t.checks for t in TASKS if t.checks}
     results = {r.id: r for r in run_jobs(jobs, checks=checks, progress=False)}
     problems = {key: verification_problem(d, results[f"{key}#reference"], results[f"{key}#broken"])

@@ -99,6 +99,7 @@ def test_task_of_unknown_family_is_refused(register_plugin):
         ([{"broken": "x"}], "reference: missing or empty"),
         ([dict(GOOD, mode="bench")], "mode: 'bench'"),
         ([dict(GOOD, colour="red")], "unknown field 'colour'"),
+        ([dict(GOOD, tests="")], "a test-mode koan needs at least one `#[test] fn`"),
         (["not a dict"], "expected a dict"),
         ([], "returned 0"),
     ],
@@ -125,7 +126,7 @@ def test_check_hook_fails_a_passing_program(register_plugin):
         calls.append(job.task)
         return "the code still returns 2" if "{ 2 }" in job.code else None
 
-    lenient = dict(GOOD, tests="")  # without tests the broken code passes rustc; only the check rejects it
+    lenient = dict(GOOD, mode="lib", tests="")  # in lib mode the broken code passes rustc; only the check rejects it
     register_plugin(plugin(tasks=(("toy_checked", lambda s, n, seed: [lenient] * n),), checks=(("toy_checked", no_twos),)), "check-plugin")
     [(koans, _)] = generate_tasks([load_registry().task("toy_checked")], "train", 1, 0, progress=False)
     assert calls == ["toy_checked", "toy_checked"]
@@ -138,3 +139,10 @@ def test_env_var_restricts_plugins(monkeypatch):
     monkeypatch.setenv("KOANSHARE_PLUGINS", "borrow_checker")
     registry = load_registry(plugin_manager())
     assert set(registry.families) == {"borrow_checker"}
+
+
+def test_a_run_mode_koan_whose_reference_prints_nothing_is_refused(register_plugin):
+    silent = {"mode": "run", "broken": "fn main() {\n    assert_eq!(1, 2);\n}\n", "reference": "fn main() {\n    assert_eq!(1, 1);\n}\n"}
+    register_plugin(plugin(tasks=(("toy_silent", lambda split, n, seed: [silent] * n),)), "silent-plugin")
+    with pytest.raises(PluginError, match="prints nothing, so a run could prove only its exit status"):
+        generate_tasks([load_registry().task("toy_silent")], "train", 1, 0, progress=False)

@@ -63,7 +63,7 @@ def test_hostile_suite_is_contained(tmp_path, private_tmp, monkeypatch):
     assert len(programs) >= 15
     start = time.monotonic()
     try:
-        results = run_jobs([Job(p.name, p.source, "", p.mode, "2021") for p in programs], workers=3,
+        results = run_jobs([Job(p.name, p.source, p.tests, p.mode, "2021") for p in programs], workers=3,
                            timeout=TIMEOUT, progress=False)
         problems = host.problems()
     finally:

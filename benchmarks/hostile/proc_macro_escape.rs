@@ -19,7 +19,7 @@ pub fn probe(_input: TokenStream) -> TokenStream {
 }
 //@ end crate
 sneaky::probe!();
-
+//~ tests
 #[test]
 fn it_was_contained() {
     assert!(contained());

@@ -4,8 +4,9 @@ checks that they did not. Used by tests/test_sandbox.py and benchmarks/bench_eva
 Each `*.rs` file starts with `//~ mode:` and `//~ expect:` (the status it must get, or
 alternatives such as `timeout|compile_error` where either ends it within the limit) and
 optionally `//~ needs: pids` (run only where a pids cgroup caps forks: as root nothing
-else does). Placeholders: @HOST_DIR@ (a host folder holding canary.txt), @PROJECT@ (the
-repository), @PORT@ (a TCP listener on the host), @MARKER@ (in every leftover process).
+else does). In test mode a line `//~ tests` starts the hidden tests, which prove a pass.
+Placeholders: @HOST_DIR@ (a host folder holding canary.txt), @PROJECT@ (the repository),
+@PORT@ (a TCP listener on the host), @MARKER@ (in every leftover process).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class Hostile:
     expect: str
     needs_pids: bool
     source: str
+    tests: str = ""
 
 
 @dataclass
@@ -70,7 +72,8 @@ class Host:
             for key, value in (("@HOST_DIR@", str(self.dir)), ("@PROJECT@", str(PROJECT)), ("@PORT@", port),
                                ("@MARKER@", self.marker)):
                 text = text.replace(key, value)
-            found.append(Hostile(path.stem, head["mode"], head["expect"], head.get("needs") == "pids", text))
+            source, _, tests = text.partition("//~ tests\n")
+            found.append(Hostile(path.stem, head["mode"], head["expect"], head.get("needs") == "pids", source, tests))
         return found
 
     def problems(self) -> list[str]:
