@@ -28,16 +28,16 @@ def main() -> None:
     args = parser.parse_args()
     set_threads(2)
     prompt = PromptConfig.load(args.base)
-    koans, held_out = (read_koans(f"data/koans/{args.task}/{split}.jsonl") for split in ("train", "eval"))
+    koans, dev = (read_koans(f"data/koans/{args.task}/{split}.jsonl") for split in ("train", "dev"))  # chosen on dev, never eval
     cfg = lambda lr: TrainConfig(steps=args.steps, batch_size=8, lr=lr, warmup_steps=10, grad_clip=1.0, progress=False)  # noqa: E731
-    print(f"task {args.task}: {len(koans)} training koans, {len(held_out)} held out; {args.steps} steps, batch 8")
+    print(f"task {args.task}: {len(koans)} training koans, {len(dev)} dev; {args.steps} steps, batch 8")
     with tempfile.TemporaryDirectory() as tmp:
         runs = [("LoRA r=8 lr=0.005", lambda: train_lora(args.base, koans, f"{tmp}/lora", LoraParams(), cfg(5e-3), prompt,
-                                                          eval_koans=held_out))]
+                                                          eval_koans=dev))]
         for p, phi, lr in SETTINGS:
             runs.append((f"coefficients p={p} phi={phi} lr={lr}",
                          lambda p=p, phi=phi, lr=lr: train_coefficients(args.base, args.share, koans, f"{tmp}/c{p}{phi}{lr}",
-                                                                        cfg(lr), prompt, p=p, phi=phi, eval_koans=held_out)))
+                                                                        cfg(lr), prompt, p=p, phi=phi, eval_koans=dev)))
         for name, run in runs:
             stats = run()
             print(f"{name:34s} final loss {stats.final_loss:.3f}  held-out loss {stats.eval_loss:.3f}  "

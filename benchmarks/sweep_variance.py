@@ -2,7 +2,7 @@
 (prints figures; not a test).
 
 For each variance, the initial tasks' LoRA adapters (models/lora/<task>, from a cycle) are
-consolidated and each task's held-out reference answers are scored teacher-forced with
+consolidated and each task's dev-split reference answers are scored teacher-forced with
 its own coefficients, beside its LoRA and the base model. Token accuracy is the graded
 signal: where pass rates sit at 0, it still shows what consolidation throws away.
 
@@ -37,11 +37,14 @@ def main() -> None:
     args = parser.parse_args()
     initial = P.protocol(P.load())["initial"]
     prompt_cfg = PromptConfig.load(args.base)
-    koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in initial}
+    koans = {t: read_koans(f"data/koans/{t}/dev.jsonl") for t in initial}  # recipes are chosen on dev, never eval
     model, tokenizer = load_model(args.base)
-    accuracy = lambda m, t: score(m, tokenizer, koans[t], prompt_cfg)["token_accuracy"]
 
-    print(f"reference token accuracy on each initial task's eval koans ({', '.join(initial)})")
+    def accuracy(m, task: str) -> float:
+        rows = [r for r in score(m, tokenizer, koans[task], prompt_cfg) if r and r["tokens"]]
+        return sum(r["correct"] / r["tokens"] for r in rows) / len(rows)
+
+    print(f"reference token accuracy on each initial task's dev koans ({', '.join(initial)})")
     base = [accuracy(model, t) for t in initial]
     row("base", base)
     lora = [accuracy(load_adapter(load_model(args.base)[0], f"models/lora/{t}"), t) for t in initial]

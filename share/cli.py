@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from share.koan import SchemaError
+from share.koan import SPLITS, SchemaError
 
 log = logging.getLogger("koanshare")
 
@@ -55,7 +55,33 @@ def cmd_evaluate(args) -> int:
     results = evaluate_answers(koans, texts, workers=args.jobs, timeout=args.timeout, checks=checks)
     write_records(args.output, results)
     passed = sum(r.status == "pass" for r in results)
-    print(f"{passed}/{len(results)} passed -> {args.output}")
+    failed = sum(r.status == "sandbox_error" for r in results)
+    print(f"{passed}/{len(results) - failed} passed -> {args.output}"
+          + (f" ({failed} not judged: the judge itself failed on them; see their detail and re-run)" if failed else ""))
+    return 0
+
+
+def cmd_answer(args) -> int:
+    from share.cycle import folded, load_answerer
+    from share.generation import GenerationConfig, answer_koans, write_answers
+    from share.koan import read_koans
+    from share.modeling import ModelError
+    from share.prompt import PromptConfig
+
+    if args.task is not None and args.share is None:
+        raise UsageError("--task names a task of a Share; give --share DIR too")
+    if args.batch_size < 1 or args.max_new_tokens < 1:
+        raise UsageError(f"--batch-size {args.batch_size} and --max-new-tokens {args.max_new_tokens} must be at least 1")
+    koans = read_koans(args.koans)
+    try:
+        model, tokenizer = load_answerer(args.model, adapter=args.adapter, share_dir=args.share, task=args.task,
+                                         model_kwargs={"dtype": args.dtype})
+    except (ModelError, ValueError, KeyError) as e:
+        raise UsageError(str(e)) from e
+    cfg = GenerationConfig(max_new_tokens=args.max_new_tokens, batch_size=args.batch_size, bf16=args.bf16)
+    answers = answer_koans(folded(model), tokenizer, koans, PromptConfig.load(args.model), cfg)
+    write_answers(args.output, koans, answers)
+    print(f"{len(answers)} answers -> {args.output}; judge them with `koanshare evaluate {args.koans} {args.output} -o ...`")
     return 0
 
 
@@ -104,12 +130,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per compile and per run")
     p.set_defaults(func=cmd_evaluate)
 
+    p = sub.add_parser("answer", help="a model's answers to koans (ANSWERS.jsonl for `koanshare evaluate`)")
+    p.add_argument("koans", help="KOANS.jsonl: the koans to answer (any koan file, your own included)")
+    p.add_argument("--model", required=True, help="a Hugging Face causal-LM directory (e.g. models/base)")
+    p.add_argument("--adapter", help="a PEFT LoRA adapter directory to apply (e.g. models/lora/bc_move)")
+    p.add_argument("--share", help="a Share directory (e.g. models/share/step_3) whose coefficients to apply")
+    p.add_argument("--task", help="with --share: the task whose coefficients answer (default: their average)")
+    p.add_argument("-o", "--output", required=True, help="ANSWERS.jsonl to write")
+    p.add_argument("--batch-size", type=int, default=16, help="prompts generated together")
+    p.add_argument("--max-new-tokens", type=int, default=256, help="the longest answer, in tokens")
+    p.add_argument("--dtype", default="float32", choices=("float32", "bfloat16", "float16"), help="weights' dtype")
+    p.add_argument("--bf16", action="store_true", help="bf16 autocast (fast only where the device has native bf16)")
+    p.set_defaults(func=cmd_answer)
+
     p = sub.add_parser("families", help="list task families, tasks and the plugin that gave each")
     p.set_defaults(func=cmd_families)
 
     p = sub.add_parser("generate", help="generate verified koans for tasks (`all` = every task)")
     p.add_argument("tasks", nargs="+")
-    p.add_argument("--split", choices=("train", "eval"), required=True)
+    p.add_argument("--split", choices=SPLITS, required=True)
     p.add_argument("--n", type=int, required=True)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("-o", "--output", required=True)

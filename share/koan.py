@@ -15,6 +15,7 @@ from typing import Iterator
 from share.io import write_jsonl
 
 MODES = ("test", "run", "lib")
+SPLITS = ("train", "eval", "dev")  # dev: for choosing recipes; disjoint from eval, which the report uses
 EDITIONS = ("2021", "2024")
 STATUSES = (
     "pass",

@@ -11,6 +11,11 @@ training, so no training shape is lost. The two halves answer different question
 the model learn the skill on the programs it was taught with, and does the skill carry
 to programs of a new shape.
 
+The dev split is drawn exactly as the eval split, from the other half of the same
+programs: a hash of each koan's code sends it to dev or to eval, never both, for any n
+and seed. Recipes (budgets, learning rates, variance) are chosen on dev, so the eval
+koans the report uses stay unseen by every choice.
+
 Each template is rendered twice from the same sampled parameters, with `fixed=False` (the broken code) and `fixed=True` (the
 reference). Its output may start with header lines `//~ mode: test` and
 `//~ expected_error: E0382`, and a line `//~ tests` separates the program from the
@@ -27,6 +32,8 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+
+from share.koan import SPLITS
 
 HEADER = "//~ "
 TESTS_MARK = "//~ tests"
@@ -63,6 +70,11 @@ def _class(code: str) -> str:
 def _hashed_out(program_class: str) -> bool:
     digest = hashlib.sha256(program_class.encode()).digest()
     return int.from_bytes(digest[:8], "big") % HELD_OUT == 0
+
+
+def _dev_side(broken: str, reference: str) -> bool:
+    """Whether an evaluation-side koan belongs to the dev split (else to eval)."""
+    return hashlib.sha256(f"dev:{broken}\0{reference}".encode()).digest()[0] % 2 == 1
 
 
 def new_shape(template: str) -> bool:
@@ -145,9 +157,9 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
         program_class = _class(code)
         return _hashed_out(program_class) and program_class not in kept_whole()
 
-    def draw(prefix: str, n: int, rng: random.Random, evaluation: bool, at_least: int | None = None) -> list[dict]:
+    def draw(prefix: str, n: int, rng: random.Random, side: str, at_least: int | None = None) -> list[dict]:
         """n distinct drafts (or as many as the pools allow, if at least `at_least`) from
-        the templates named prefix*, taking turns."""
+        the templates named prefix*, taking turns, for one side: train, eval or dev."""
         loaded = load(prefix)
         drafts, seen = [], set()
         for attempt in range(n * MAX_TRIES_PER_KOAN):
@@ -157,7 +169,8 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
             params = sample(rng)
             broken, fixed = render(template, params, False), render(template, params, True)
             key = (broken["code"], fixed["code"])  # koans differing only in hidden tests look the same to the model
-            if key in seen or (prefix == "train_" and held_out(broken["code"]) != evaluation):
+            if key in seen or (prefix == "train_" and held_out(broken["code"]) != (side != "train")) \
+                    or (side != "train" and _dev_side(*key) != (side == "dev")):
                 continue
             seen.add(key)
             drafts.append({
@@ -173,11 +186,13 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
         return drafts
 
     def generate(split: str, n: int, seed: int) -> list[dict]:
+        if split not in SPLITS:
+            raise TemplateError(f"unknown split {split!r}; one of {', '.join(SPLITS)}")
         rng = random.Random(f"{folder.name}:{split}:{seed}")
         if split == "train":
-            return draw("train_", n, rng, evaluation=False)
-        seen = draw("train_", n // 2, rng, evaluation=True, at_least=0)  # fewer when the templates only vary names
-        new = draw("eval_", n - len(seen), rng, evaluation=True)
+            return draw("train_", n, rng, split)
+        seen = draw("train_", n // 2, rng, split, at_least=0)  # fewer when the templates only vary names
+        new = draw("eval_", n - len(seen), rng, split)
         return [d for pair in zip(new, seen) for d in pair] + new[len(seen):]  # interleaved: a prefix mixes both
 
     return generate

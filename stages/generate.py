@@ -1,5 +1,6 @@
-"""Stage `generate@TASK`: verified train and eval koans for one task (or the `core`
-family's eval split) into data/koans/<name>/{train,eval}.jsonl."""
+"""Stage `generate@TASK`: verified train, eval and dev koans for one task (or the `core`
+family's eval and dev splits) into data/koans/<name>/{train,eval,dev}.jsonl. The report
+uses eval; recipes are chosen on dev (share.templating keeps the two apart)."""
 
 import argparse
 import logging
@@ -18,7 +19,7 @@ def generate_split(name: str, split: str, params: dict, out_dir: str | Path = "d
     returns how many. The count per task comes from the `generate` params section."""
     cfg = P.section(params, "generate")
     tasks = resolve_tasks(load_registry(), [name])
-    n = cfg["n_train"] if split == "train" else (cfg["n_core_eval"] if name == "core" else cfg["n_eval"])
+    n = cfg["n_train"] if split == "train" else cfg[f"n_core_{split}" if name == "core" else f"n_{split}"]
     koans = []
     for made, stats in generate_tasks(tasks, split, n, params["seed"], timeout=cfg["timeout"]):
         log.info(stats.line())
@@ -30,7 +31,7 @@ def generate_split(name: str, split: str, params: dict, out_dir: str | Path = "d
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("name", help="a task, or a family (all its tasks, written to one file per split)")
-    parser.add_argument("--splits", default="train,eval")
+    parser.add_argument("--splits", default="train,eval,dev")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     params = P.load()

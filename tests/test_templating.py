@@ -1,4 +1,4 @@
-"""The jinja2 koan generator's split rule: the eval split is half new shapes (eval_*
+"""The jinja2 koan generator's split rule: the eval (and dev) split is half new shapes (eval_*
 templates), half held-out instances of the training templates, and never equals a
 training koan up to names; a template that only varies names stays whole in training."""
 
@@ -44,3 +44,14 @@ def test_the_split_does_not_depend_on_n_or_seed(tmp_path):
             if not new_shape(d["template"])}
     trained = {normalised(d["broken"], literals=False) for s in (0, 1, 2) for d in generate("train", 150, s)}
     assert held and not held & trained
+
+
+def test_dev_is_drawn_like_eval_but_never_shares_a_koan_with_it(tmp_path):
+    generate = generator(tmp_path)
+    key = lambda d: (d["broken"], d["reference"])  # noqa: E731
+    evaluation = {key(d) for s in (0, 1) for d in generate("eval", 40, s)}
+    dev = generate("dev", 40, 0)
+    assert sum(new_shape(d["template"]) for d in dev) == 20  # the same halves as eval
+    assert not {key(d) for s in (0, 1) for d in generate("dev", 40, s)} & evaluation
+    trained = {normalised(d["broken"], literals=False) for d in generate("train", 200, 0)}
+    assert not [d for d in dev if not new_shape(d["template"]) and normalised(d["broken"], literals=False) in trained]

@@ -8,7 +8,8 @@ from share.templating import template_generator
 
 def sample(rng):
     a, b = rng.randint(1, 999), rng.randint(1, 999)
-    return {"fn": rng.choice(["add", "plus", "sum2", "combine"]), "a": a, "b": b, "total": a + b}
+    return {"fn": rng.choice(["add", "plus", "sum2", "combine"]), "var": rng.choice(["total", "acc", "out", "both"]),
+            "a": a, "b": b, "total": a + b}
 
 
 @hookimpl
