@@ -60,7 +60,7 @@ def main(argv=None) -> int:
     print(f"  total {total:.0f} s = {total / 60:.1f} min (target under {TARGET_SECONDS // 60} min: "
           f"{met(total < TARGET_SECONDS)})")
     print(f"held-out {params['family']}: {ev['passed']}/{ev['n']} = {ev['pass_rate']:.1%} "
-          f"(95% interval {ev['interval95'][0]:.1%}-{ev['interval95'][1]:.1%}; target at least "
+          f"(95% interval {ev['ci95'][0]:.1%}-{ev['ci95'][1]:.1%}; target at least "
           f"{TARGET_PASS_RATE:.0%}: {met(ev['pass_rate'] >= TARGET_PASS_RATE)}), teacher-forced loss "
           f"{ev['loss']:.3f}, token accuracy {ev['token_accuracy']:.1%}")
     return 0

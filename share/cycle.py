@@ -22,17 +22,19 @@ METHODS = {"base": "models/base", "lora": "models/lora", "merged_linear": "model
            "merged_svd": "models/lora", "merged_ties": "models/lora", "sequential": "models/sequential",
            "replay": "models/replay", "share": "models/share", "share_mean": "models/share",
            "random_basis": "models/random_basis"}
-FINAL = "final"
+FINAL = "final"  # a cell measured once, at the end of the cycle
+LEARNED = "learned"  # a cell measured right after its task was trained, before any later step
 
 
 @dataclass(frozen=True)
 class Cell:
-    """`variant` answers the eval koans of `koans` (a task, or `core`) as of `step`.
+    """`variant` answers the eval koans of `koans` (a task, or `core`) as of `step` (a
+    step of the protocol, FINAL or LEARNED).
 
     variant: ("base",) | ("lora", task) | ("merged", kind) | ("adapter", dir)
              | ("share", step, task or None for the average)
-    `subset` evaluates only the first koans of each core task (the per-update price, and
-    core after an intermediate step).
+    `subset` evaluates only the first koans of each core task: one core set for every
+    row of the accuracy matrix, and each per-task update's price on core.
     """
 
     step: int | str
@@ -73,33 +75,40 @@ def check_methods(methods) -> list[str]:
     return listed
 
 
+def snapshot(method: str, task: str) -> str:
+    """The sequential / replay baseline's adapter right after it learned `task`."""
+    return f"models/{method}/{task}"
+
+
 def plan(method: str, protocol: dict) -> list[Cell]:
+    """Every cell a method is measured on. Matrix methods get a row per step (each learned
+    task, the next task before it is learned, the core subset) and a just-learned cell
+    per task; the others are measured once at the end."""
     order, initial, steps = protocol["order"], protocol["initial"], protocol["steps"]
     last = len(steps)
     seen_at = {s: initial + [x["task"] for x in steps[:s]] for s in range(last + 1)}
     upcoming = {s: steps[s]["task"] for s in range(last)}  # the task step s+1 will learn
     if method == "base":
         return [Cell(FINAL, ("base",), k) for k in order + [CORE]]
-    if method == "lora":
+    if method == "lora":  # each adapter on its task, and its price on core
         return [c for t in order for c in (Cell(FINAL, ("lora", t), t), Cell(FINAL, ("lora", t), CORE, True))]
     if method.startswith("merged_"):
         return [Cell(FINAL, ("merged", method.removeprefix("merged_")), k) for k in order + [CORE]]
     if method in ("sequential", "replay"):
-        cells = []
+        row = {s: ("adapter", snapshot(method, seen_at[s][-1])) for s in range(last + 1)}
+        cells = [Cell(LEARNED, ("adapter", snapshot(method, t)), t) for t in initial[:-1]]  # the last is row 0's
         for s in range(last + 1):
-            variant = ("adapter", f"models/{method}/step_{s}")
-            tasks = seen_at[s] + ([upcoming[s]] if s in upcoming else [])
-            cells += [Cell(s, variant, k) for k in tasks] + [core_cell(s, variant, last)]
-        return cells
+            cells += [Cell(s, row[s], k) for k in seen_at[s] + ([upcoming[s]] if s in upcoming else [])]
+            cells.append(Cell(s, row[s], CORE, True))
+        return cells + [Cell(last, row[last], CORE)]
     if method == "share":
-        cells = []
+        cells = [Cell(LEARNED, ("adapter", f"models/share/pending/step_{x['step']}"), x["task"]) for x in steps]
         for s in range(last + 1):
             cells += [Cell(s, ("share", s, t), t) for t in seen_at[s]]
             if s in upcoming:  # forward transfer: the average answers a task it has not learned
                 cells.append(Cell(s, ("share", s, None), upcoming[s]))
-            cells.append(core_cell(s, ("share", s, None), last))
-        cells += [Cell(FINAL, ("share", last, t), CORE, True) for t in order]  # each update's price on core
-        return cells
+            cells.append(Cell(s, ("share", s, None), CORE, True))
+        return cells + [Cell(FINAL, ("share", last, t), CORE, True) for t in order]  # each task's price on core
     if method == "share_mean":
         return [Cell(FINAL, ("share", last, None), k) for k in order + [CORE]]
     if method == "random_basis":
@@ -108,33 +117,40 @@ def plan(method: str, protocol: dict) -> list[Cell]:
     raise ValueError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
 
 
-def core_cell(step: int, variant: tuple, last: int) -> Cell:
-    """Core after an intermediate step is measured on the core subset (the accuracy
-    matrix's core column, a trend); after the last step on every core koan."""
-    return Cell(step, variant, CORE, subset=step != last)
-
-
-def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: dict | None = None):
-    """(model, tokenizer) for a variant; the base model is loaded fresh each time, so no
-    variant can leak into another. `model_kwargs` go to load_model (dtype, device, ...)."""
+def load_answerer(base_dir, *, adapter=None, share_dir=None, task=None, model_kwargs: dict | None = None):
+    """(model, tokenizer): the base model in `base_dir`, loaded fresh (so no variant can
+    leak into another), with a PEFT `adapter` or a Share (`share_dir`, and the coefficients
+    of `task`, or their average when task is None) applied. `koanshare answer` and the
+    evaluate stages load every model through here."""
     from share.modeling import load_adapter, load_model
 
     model, tokenizer = load_model(base_dir, **(model_kwargs or {}))
-    kind = variant[0]
-    if kind == "base":
-        return model, tokenizer
-    if kind == "lora":
-        return load_adapter(model, f"models/lora/{variant[1]}"), tokenizer
-    if kind == "adapter":
-        return load_adapter(model, variant[1]), tokenizer
-    if kind == "merged":
-        return merged_adapter(model, protocol["order"], variant[1]), tokenizer
-    if kind == "share":
+    if adapter is not None and share_dir is not None:
+        raise ValueError("give an adapter or a Share, not both")
+    if adapter is not None:
+        return load_adapter(model, adapter), tokenizer
+    if share_dir is not None:
         from share.subspace import Share, inject, set_task
 
-        inject(model, Share.load(f"models/share/step_{variant[1]}"))
-        set_task(model, variant[2])
-        return model, tokenizer
+        inject(model, Share.load(share_dir))
+        set_task(model, task)
+    return model, tokenizer
+
+
+def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: dict | None = None):
+    """(model, tokenizer) for a plan's variant; `model_kwargs` go to load_model (dtype, device, ...)."""
+    kind = variant[0]
+    if kind == "base":
+        return load_answerer(base_dir, model_kwargs=model_kwargs)
+    if kind in ("lora", "adapter"):
+        path = f"models/lora/{variant[1]}" if kind == "lora" else variant[1]
+        return load_answerer(base_dir, adapter=path, model_kwargs=model_kwargs)
+    if kind == "share":
+        return load_answerer(base_dir, share_dir=f"models/share/step_{variant[1]}", task=variant[2],
+                             model_kwargs=model_kwargs)
+    if kind == "merged":
+        model, tokenizer = load_answerer(base_dir, model_kwargs=model_kwargs)
+        return merged_adapter(model, protocol["order"], variant[1]), tokenizer
     raise ValueError(f"unknown variant {variant!r}")
 
 

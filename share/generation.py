@@ -22,9 +22,8 @@ from tqdm import tqdm
 
 from share.answers import cannot_apply, may_become, open_search
 from share.io import write_jsonl
-from share.metrics import wilson
+from share.metrics import koan_record
 from share.prompt import PromptConfig, encode, prompt_ids
-from share.templating import new_shape
 from share.train import autocast, score_examples, set_threads
 
 
@@ -181,13 +180,12 @@ def write_answers(path, koans, answers: list[str]) -> None:
     write_jsonl(path, ({"id": k.id, "answer": a} for k, a in zip(koans, answers, strict=True)))
 
 
-def score(model, tokenizer, koans, prompt_cfg: PromptConfig, batch_size: int = 16, bf16: bool = False) -> dict:
-    """Teacher-forced loss and token accuracy of the reference answers (koans too long
-    for prompt_cfg.max_length are counted in `skipped`)."""
-    examples = [e for e in (encode(tokenizer, k, prompt_cfg) for k in koans) if e is not None]
-    result = score_examples(model, examples, tokenizer.pad_token_id, batch_size, bf16) if examples else \
-        {"loss": float("nan"), "token_accuracy": 0.0, "tokens": 0, "n": 0}
-    return {**result, "skipped": len(koans) - len(examples)}
+def score(model, tokenizer, koans, prompt_cfg: PromptConfig, batch_size: int = 16, bf16: bool = False) -> list:
+    """The teacher-forced score of each koan's reference answer ({loss, tokens, correct}),
+    or None for a koan too long for prompt_cfg.max_length."""
+    encoded = [encode(tokenizer, k, prompt_cfg) for k in koans]
+    rows = iter(score_examples(model, [e for e in encoded if e is not None], tokenizer.pad_token_id, batch_size, bf16))
+    return [None if e is None else next(rows) for e in encoded]
 
 
 def judge(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
@@ -204,47 +202,10 @@ def judge(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConf
 
 def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
                    workers: int | None = None, timeout: float = 10.0, checks: dict | None = None,
-                   answers_path=None) -> tuple[dict, list]:
-    """Judge the model's answers and score the references teacher-forced. Returns
-    (metrics, results): the pass rate with n, its 95% interval and a per-task breakdown,
-    beside the reference answers' loss and token accuracy."""
+                   answers_path=None) -> list[dict]:
+    """Judge the model's answers and score the references teacher-forced: one record per
+    koan (share.metrics.koan_record); share.metrics.summarize turns them into figures."""
     results = judge(model, tokenizer, koans, prompt_cfg, cfg, workers=workers, timeout=timeout, checks=checks,
                     answers_path=answers_path)
-    return measure(model, tokenizer, koans, results, prompt_cfg, cfg), results
-
-
-def evaluate_sets(model, tokenizer, koan_sets: list[list], prompt_cfg: PromptConfig,
-                  cfg: GenerationConfig = GenerationConfig(), *, timeout: float = 10.0) -> list[dict]:
-    """evaluate_model's metrics for each of several koan sets, from one generation and one
-    rustc pass over all of them: a set of 20 koans alone cannot fill a batch of 64."""
-    results = judge(model, tokenizer, [k for koans in koan_sets for k in koans], prompt_cfg, cfg, timeout=timeout)
-    metrics, start = [], 0
-    for koans in koan_sets:
-        metrics.append(measure(model, tokenizer, koans, results[start:start + len(koans)], prompt_cfg, cfg))
-        start += len(koans)
-    return metrics
-
-
-def measure(model, tokenizer, koans, results, prompt_cfg: PromptConfig, cfg: GenerationConfig) -> dict:
-    """Pass counts of judged koans (overall, per task, per shape) and the teacher-forced score."""
-    statuses = {}
-    for r in results:
-        statuses[r.status] = statuses.get(r.status, 0) + 1
-    passed = statuses.get("pass", 0)
-    forced = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
-    return {"pass_rate": passed / len(koans), "passed": passed, "n": len(koans), "interval95": [round(x, 4) for x in wilson(passed, len(koans))],
-            "statuses": statuses, "by_task": tally(koans, results, lambda k: k.task),
-            "by_shape": tally(koans, results, lambda k: "new" if new_shape(k.id) else "seen"),
-            "loss": forced["loss"], "token_accuracy": forced["token_accuracy"]}
-
-
-def tally(koans, results, group) -> dict:
-    """Pass counts per group(koan): {group: {passed, n, pass_rate}}."""
-    groups = {}
-    for koan, r in zip(koans, results):
-        g = groups.setdefault(group(koan), {"passed": 0, "n": 0})
-        g["passed"] += r.status == "pass"
-        g["n"] += 1
-    for g in groups.values():
-        g["pass_rate"] = g["passed"] / g["n"]
-    return groups
+    scores = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
+    return [koan_record(k, r.status, s) for k, r, s in zip(koans, results, scores, strict=True)]

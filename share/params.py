@@ -67,7 +67,7 @@ def protocol(params: dict, registry=None) -> dict:
 # The errors a user can fix, by module: a module never imported cannot have raised its
 # error, so run_stage looks them up without importing torch into light stages.
 USER_ERRORS = {"share.params": "ParamsError", "share.koan": "SchemaError", "share.modeling": "ModelError",
-               "share.plugins": "PluginError", "share.subspace.store": "ShareError"}
+               "share.plugins": "PluginError", "share.subspace.store": "ShareError", "share.report": "ReportError"}
 
 
 def run_stage(main) -> None:

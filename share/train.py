@@ -16,6 +16,7 @@ import math
 import os
 import time
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import torch
 from tqdm import tqdm
@@ -119,9 +120,35 @@ def autocast(device: torch.device, enabled: bool):
     return torch.autocast(device.type, dtype=torch.bfloat16) if enabled else contextlib.nullcontext()
 
 
-def answer_loss(model, batch: dict, bf16: bool = False) -> tuple[torch.Tensor, int, int]:
-    """(summed loss, answer tokens, correctly predicted tokens) of a collated batch; logits
-    are computed for the answer span only (the lm_head is a large share of a small model)."""
+CPU_BF16_FLAGS = {"avx512_bf16", "amx_bf16", "bf16"}  # x86 `flags`; `bf16` is aarch64's `Features` (ARMv8.6)
+
+
+def native_bf16(device: torch.device | str, cpuinfo: str | None = None) -> bool:
+    """Whether `device` computes bfloat16 in hardware, where bf16 autocast pays: a CPU with
+    avx512_bf16 ran a LoRA step 1.7x faster than in float32, one without emulates it many
+    times slower. A CPU's answer comes from /proc/cpuinfo (or `cpuinfo`, its text); where
+    there is none (macOS, Windows) the answer is False, so float32: slower at worst, never
+    many times slower. GPUs that only emulate bf16 (before Ampere) count as not native."""
+    device = torch.device(device)
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported(including_emulation=False)
+    if device.type != "cpu":
+        return False
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text()
+        except OSError:
+            return False
+    for line in cpuinfo.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() in ("flags", "Features"):
+            return bool(CPU_BF16_FLAGS & set(value.split()))
+    return False
+
+
+def answer_loss(model, batch: dict, bf16: bool = False) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Per row of a collated batch: (summed loss, answer tokens, correctly predicted tokens).
+    Logits are computed for the answer span only (the lm_head is a large share of a small model)."""
     device = next(model.parameters()).device
     span = batch["answer_span"]
     with autocast(device, bf16):
@@ -129,25 +156,32 @@ def answer_loss(model, batch: dict, bf16: bool = False) -> tuple[torch.Tensor, i
                     position_ids=batch["position_ids"].to(device), logits_to_keep=span, use_cache=False)
     logits = out.logits[:, :-1].float()
     labels = batch["labels"][:, -(span - 1):].to(device)
-    loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), labels.reshape(-1),
-                                             ignore_index=IGNORE, reduction="sum")
+    loss = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, ignore_index=IGNORE, reduction="none")
     mask = labels != IGNORE
-    correct = int((logits.argmax(-1)[mask] == labels[mask]).sum())
-    return loss, int(mask.sum()), correct
+    correct = (logits.argmax(-1) == labels) & mask
+    return loss.sum(1), mask.sum(1), correct.sum(1)
 
 
 @torch.no_grad()
-def score_examples(model, examples: list[Example], pad_id: int, batch_size: int = 16, bf16: bool = False) -> dict:
-    """Teacher-forced mean loss per answer token and token accuracy."""
+def score_examples(model, examples: list[Example], pad_id: int, batch_size: int = 16, bf16: bool = False) -> list[dict]:
+    """Teacher-forced score of each example's answer, in the examples' order:
+    {loss (summed over its tokens), tokens, correct}."""
     was_training = model.training
     model.eval()
-    total, tokens, correct = 0.0, 0, 0
+    rows: list[dict | None] = [None] * len(examples)
     order = sorted(range(len(examples)), key=lambda i: len(examples[i].input_ids))
     for lo in range(0, len(order), batch_size):
-        loss, n, c = answer_loss(model, collate([examples[i] for i in order[lo:lo + batch_size]], pad_id), bf16)
-        total, tokens, correct = total + float(loss), tokens + n, correct + c
+        chunk = order[lo:lo + batch_size]
+        loss, tokens, correct = answer_loss(model, collate([examples[i] for i in chunk], pad_id), bf16)
+        for i, l, t, c in zip(chunk, loss.tolist(), tokens.tolist(), correct.tolist()):
+            rows[i] = {"loss": l, "tokens": t, "correct": c}
     model.train(was_training)
-    return {"loss": total / max(tokens, 1), "token_accuracy": correct / max(tokens, 1), "tokens": tokens, "n": len(examples)}
+    return rows
+
+
+def mean_loss(rows: list[dict]) -> float:
+    """Loss per answer token over scored examples."""
+    return sum(r["loss"] for r in rows) / max(sum(r["tokens"] for r in rows), 1)
 
 
 def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval_examples: list[Example] | None = None,
@@ -186,8 +220,8 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
             for group in optimizer.param_groups:
                 group["lr"] = lr
             batch = [next(data) for _ in range(world)][rank]  # every rank draws the same stream
-            loss_sum, n, _ = answer_loss(net, collate(batch, pad_id), cfg.bf16)
-            loss = loss_sum / max(n, 1)
+            loss_rows, tokens, _ = answer_loss(net, collate(batch, pad_id), cfg.bf16)
+            loss = loss_rows.sum() / max(int(tokens.sum()), 1)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()
             if cfg.grad_clip:
@@ -201,7 +235,7 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
                 live.log_metric("train/lr", lr)
             last = step + 1 == cfg.steps
             if eval_examples and (last or (cfg.eval_every and (step + 1) % cfg.eval_every == 0)):
-                eval_loss = score_examples(model, eval_examples, pad_id, cfg.batch_size, cfg.bf16)["loss"]
+                eval_loss = mean_loss(score_examples(model, eval_examples, pad_id, cfg.batch_size, cfg.bf16))
                 bar.write(f"step {step + 1}: eval loss {eval_loss:.4f}")
                 if live:
                     live.log_metric("eval/loss", eval_loss)

@@ -125,6 +125,7 @@ def link_tree(src: Path, dst: Path) -> None:
 def build(params: dict) -> dict:
     """Build models/base/ and return the metrics; every param is checked before work starts."""
     from share.generation import GenerationConfig, evaluate_model
+    from share.metrics import summarize
     from share.tokenizer import train_tokenizer
 
     seed = params["seed"]
@@ -160,9 +161,8 @@ def build(params: dict) -> dict:
         prompt_cfg.save(out)
         metrics["params"] = n_params(model)
         set_threads(gen_cfg.threads)
-        result, _ = evaluate_model(model, tokenizer, eval_koans, prompt_cfg, gen_cfg,
-                                   workers=eval_params["workers"], timeout=eval_params["timeout"])
-        metrics["eval"] = result
+        metrics["eval"] = summarize(evaluate_model(model, tokenizer, eval_koans, prompt_cfg, gen_cfg,
+                                                   workers=eval_params["workers"], timeout=eval_params["timeout"]))
         metrics["seconds"] = round(time.perf_counter() - started, 1)
         write_json(out / "metrics.json", metrics)
     write_json(params["metrics"], metrics)
@@ -182,7 +182,7 @@ def main(argv=None) -> int:
         return 2
     ev = metrics["eval"]
     shapes = ", ".join(f"{s} shapes {g['passed']}/{g['n']}" for s, g in ev["by_shape"].items())
-    print(f"held-out pass rate {ev['passed']}/{ev['n']} = {ev['pass_rate']:.1%} {ev['interval95']} ({shapes}), "
+    print(f"held-out pass rate {ev['passed']}/{ev['n']} = {ev['pass_rate']:.1%} {ev['ci95']} ({shapes}), "
           f"teacher-forced loss {ev['loss']:.4f}, token accuracy {ev['token_accuracy']:.1%}")
     return 0
 

@@ -1,7 +1,8 @@
 """Stage `evaluate@FOLDER`: every method that reads models/FOLDER (params.yaml's
 `evaluate.methods`), each cell of its plan (share.cycle.plan): generate answers with the
 variant, judge them with rustc, score the references teacher-forced. Writes
-results/FOLDER/<method>.json (per cell: step, task, pass counts, loss, token accuracy)."""
+results/FOLDER/<method>.json: per cell, one record per koan (share.metrics.koan_record),
+so the report can compare any two methods koan by koan."""
 
 import argparse
 import itertools
@@ -10,34 +11,47 @@ import time
 
 from share import params as P
 from share.cycle import CORE, check_methods, folded, load_variant, plan, saved_bytes
-from share.generation import GenerationConfig, evaluate_sets
+from share.generation import GenerationConfig, evaluate_model
 from share.io import atomic_path, write_json
 from share.koan import read_koans
+from share.metrics import summarize
 from share.prompt import PromptConfig
 
 log = logging.getLogger("stages.evaluate")
 
 
 def core_subset(koans, per_task: int):
-    """The first `per_task` koans of each core task: the cheaper core set for per-update prices."""
+    """The first `per_task` koans of each core task: one cheaper core set, the same for
+    every row of the accuracy matrix and every per-update price."""
     return [k for _, group in itertools.groupby(koans, key=lambda k: k.task) for k in list(group)[:per_task]]
 
 
-def evaluate_method(method: str, protocol: dict, koans: dict, cfg: dict, base_dir: str, prompt_cfg, gen_cfg) -> dict:
-    """The results of one method: a row per cell, and what serving a merged adapter stores."""
+def evaluate_method(method: str, protocol: dict, koans: dict, cfg: dict, base_dir: str, prompt_cfg, gen_cfg,
+                    memo: dict) -> dict:
+    """The results of one method: each cell's per-koan records, and what serving a merged
+    adapter stores. `memo` holds the records of (variant, koan) pairs answered already in
+    this stage, so a variant two cells or two methods share answers each koan once."""
     rows, extra, started = [], {}, time.perf_counter()
-    for variant, group in itertools.groupby(plan(method, protocol), key=lambda c: c.variant):
-        model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
-        if variant[0] == "merged":  # built here from the per-task LoRAs; its size is what serving it stores
-            extra["stored_bytes"] = saved_bytes(model)
-        model = folded(model)
-        group = list(group)
-        koan_sets = [core_subset(koans[CORE], cfg["core_subset"]) if c.subset else koans[c.koans] for c in group]
-        for cell, metrics in zip(group, evaluate_sets(model, tokenizer, koan_sets, prompt_cfg, gen_cfg,
-                                                      timeout=cfg["timeout"])):
+    by_variant: dict[tuple, list] = {}
+    for cell in plan(method, protocol):
+        by_variant.setdefault(cell.variant, []).append(cell)
+    for variant, group in by_variant.items():
+        sets = [core_subset(koans[CORE], cfg["core_subset"]) if c.subset else koans[c.koans] for c in group]
+        todo = list({k.id: k for s in sets for k in s if (variant, k.id) not in memo}.values())
+        if todo or variant[0] == "merged":
+            model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
+            if variant[0] == "merged":  # built here from the per-task LoRAs; its size is what serving it stores
+                extra["stored_bytes"] = saved_bytes(model)
+            if todo:
+                records = evaluate_model(folded(model), tokenizer, todo, prompt_cfg, gen_cfg, timeout=cfg["timeout"])
+                memo.update({(variant, r["id"]): r for r in records})
+        for cell, koan_set in zip(group, sets):
+            records = [memo[variant, k.id] for k in koan_set]
+            figures = summarize(records, by_shape=False)
             rows.append({"step": cell.step, "variant": list(variant), "koans": cell.koans, "subset": cell.subset,
-                         **{k: metrics[k] for k in ("passed", "n", "pass_rate", "loss", "token_accuracy", "statuses", "by_shape")}})
-            log.info("%s step %s %s on %s: %d/%d", method, cell.step, variant, cell.koans, metrics["passed"], metrics["n"])
+                         "passed": figures["passed"], "n": figures["n"], "records": records})
+            log.info("%s step %s %s on %s: %d/%d passed (%d excluded: the judge failed)", method, cell.step,
+                     variant, cell.koans, figures["passed"], figures["n"], figures["excluded"])
     return {"method": method, "cells": rows, **extra, "seconds": round(time.perf_counter() - started, 1)}
 
 
@@ -56,10 +70,12 @@ def main() -> None:
     prompt_cfg = PromptConfig.load(base_dir)
     gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg.get("bf16", False))
     koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
+    memo: dict = {}
     with atomic_path(f"results/{args.folder}") as out:
         out.mkdir()
         for method in cfg["methods"][args.folder]:
-            write_json(out / f"{method}.json", evaluate_method(method, protocol, koans, cfg, base_dir, prompt_cfg, gen_cfg))
+            write_json(out / f"{method}.json",
+                       evaluate_method(method, protocol, koans, cfg, base_dir, prompt_cfg, gen_cfg, memo))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Stage `report`: metrics/*.json (compared across commits by `dvc metrics diff`), the
 plot data declared in dvc.yaml, and reports/cycle.md with the method table and the
-success criteria, each met or not, with the figures."""
+success criteria, each MET, NOT MET or NOT MEASURABLE, with its paired test."""
 
 import csv
 import datetime
@@ -8,11 +8,11 @@ import json
 import platform
 from pathlib import Path
 
+from share import figures
 from share import params as P
-from share.cycle import check_methods, result_path
-from share.io import write_json, write_text
-from share.report import MATRIX_METHODS, continual, criteria, method_costs, method_pass_rates
-
+from share.cycle import CORE, check_methods, result_path
+from share.io import atomic_path, write_json, write_text
+from share.report import MATRIX_METHODS, continual, criteria, end_state, method_costs, method_rates, update_price
 
 def loss_curves(protocol: dict) -> list[dict]:
     """Training loss per step of every per-task run, from the dvclive logs."""
@@ -26,84 +26,142 @@ def loss_curves(protocol: dict) -> list[dict]:
     return rows
 
 
+def pct(value, digits: int = 1) -> str:
+    return "n/a" if value is None else f"{value:.{digits}%}"
+
+
 def number(value) -> str:
-    return "-" if value is None else f"{value:,}"
+    return "n/a" if value is None else f"{value:,}"
+
+
+def rate(s: dict | None) -> str:
+    """A pass rate with its interval and n, or n/a."""
+    if s is None or s["n"] == 0:
+        return "n/a"
+    return f"{pct(s['pass_rate'])} ({pct(s['ci95'][0])}-{pct(s['ci95'][1])}), n={s['n']}"
+
+
+def shapes(s: dict | None) -> str:
+    if s is None:
+        return "n/a"
+    return " / ".join(f"{g['passed']}/{g['n']}" if (g := s["by_shape"].get(k)) else "n/a" for k in ("seen", "new"))
+
+
+def interval(c: dict | None) -> str:
+    if not c or not c["n"]:
+        return "n/a"
+    return f"{c['mean'] * 100:+.1f} ({c['ci95'][0] * 100:+.1f} to {c['ci95'][1] * 100:+.1f})"
 
 
 def table(rates: dict, summaries: dict, costs: dict) -> str:
-    lines = ["| method | learned tasks: pass rate (95% interval) | seen / new shapes | token accuracy (loss) | core "
-             "| core token accuracy | BWT (token accuracy) | trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
-    shape = lambda t, s: f"{t['by_shape'][s]['pass_rate']:.0%}" if s in t.get("by_shape", {}) else "-"  # noqa: E731
+    lines = ["| method | all tasks: pass rate (95% interval) | seen / new shapes passed | token accuracy "
+             "| arriving tasks | core (all koans) | BWT, points (95% interval) | trainable params / task "
+             "| stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
     for method, r in rates.items():
-        t, c = r["tasks"], r["core"]
-        cost = costs.get(method, {})
-        summary = summaries.get(method, {})
-        bwt = f"{summary['bwt']:+.1%} ({summary['token_bwt']:+.1%})" if summary else ""
-        lines.append(f"| {method} | {t['pass_rate']:.1%} ({t['ci95'][0]:.1%}-{t['ci95'][1]:.1%}), n={t['n']} "
-                     f"| {shape(t, 'seen')} / {shape(t, 'new')} | {t['token_accuracy']:.1%} ({t['loss']:.2f}) "
-                     f"| {c['pass_rate']:.1%} | {c['token_accuracy']:.1%} | {bwt} "
-                     f"| {number(cost.get('trainable_params'))} | {number(cost.get('stored_bytes'))} |")
+        t, cost = r["tasks"], costs.get(method, {})
+        bwt = summaries[method]["pass"]["bwt"] if method in summaries else None
+        lines.append(f"| {method} | {rate(t)} | {shapes(t)} | {pct(t and t['token_accuracy'])} | {rate(r['arriving'])} "
+                     f"| {rate(r['core'])} | {interval(bwt)} | {number(cost.get('trainable_params'))} "
+                     f"| {number(cost.get('stored_bytes'))} |")
     return "\n".join(lines)
 
 
-def cycle_md(protocol, rates, summaries, costs, crit, price) -> str:
+def excluded_line(rates: dict) -> str:
+    """How many koans the judge itself failed on (sandbox_error): left out of every figure."""
+    counts = {m: sum((r[k] or {}).get("excluded", 0) for k in ("tasks", "core")) for m, r in rates.items()}
+    failed = {m: c for m, c in counts.items() if c}
+    if not failed:
+        return "The judge gave a verdict on every koan (no sandbox_error)."
+    return ("Koans the judge failed on (sandbox_error), left out of the figures: "
+            + ", ".join(f"{m} {c}" for m, c in failed.items()) + ".")
+
+
+def matrix_section(method: str, s: dict, protocol: dict) -> list[str]:
+    p, t = s["pass"], s["token"]
+    out = ["", f"## Accuracy matrix: {method}", "",
+           f"Pass rates; core is the same core subset at every step. Average at the end {pct(p['average'])}; "
+           f"BWT {interval(p['bwt'])} points; FWT {interval(p['fwt'])} points. On token accuracy: BWT "
+           f"{interval(t['bwt'])}, FWT {interval(t['fwt'])}."]
+    if "compression" in p:
+        out[-1] += (f" Measured from each task as trained (its LoRA before consolidation, or its phase-2 result "
+                    f"before the merge): BWT {interval(p['bwt_vs_trained'])}; consolidation or merge alone "
+                    f"{interval(p['compression'])} points (token accuracy {interval(t['compression'])}).")
+    columns = protocol["order"] + [CORE]
+    out += ["", "| step | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for step, row in enumerate(s["matrix"]):
+        out.append(f"| {step} | " + " | ".join(pct(row[c]["pass_rate"], 0) if c in row else "" for c in columns) + " |")
+    return out
+
+
+def draw(protocol: dict, summaries: dict, by_method: list[dict], losses: list[dict]) -> list[str]:
+    """reports/figures/*.png from the plot data; returns the Markdown that embeds them."""
+    columns = protocol["order"] + [CORE]
+    md = ["", "## Figures", "", "![pass rate per method](figures/pass_rates.png)", "",
+          "![training loss](figures/loss.png)"]
+    with atomic_path("reports/figures") as out:
+        out.mkdir()
+        figures.pass_rates(by_method, out / "pass_rates.png")
+        figures.loss_curves(losses, out / "loss.png")
+        for method, s in summaries.items():
+            rows = [{c: v["pass_rate"] for c, v in row.items()} for row in s["matrix"]]
+            figures.matrix_heatmap(method, columns, rows, out / f"matrix_{method}.png")
+            figures.task_curves(method, columns, rows, out / f"tasks_{method}.png")
+            md += ["", f"![{method}: accuracy matrix](figures/matrix_{method}.png)",
+                   f"![{method}: each task after every step](figures/tasks_{method}.png)"]
+    return md
+
+
+def cycle_md(protocol, rates, summaries, costs, crit, price, figures_md) -> str:
     today = datetime.date.today().isoformat()
-    out = [f"# Continual-learning cycle ({today}, {platform.machine()}, {platform.python_version()})", "",
+    out = [f"# Continual-learning cycle ({today}, {platform.machine()}, Python {platform.python_version()})", "",
            f"Initial tasks: {', '.join(protocol['initial'])}. Arriving, in order: "
            f"{', '.join(s['task'] for s in protocol['steps'])}.", "", "## Methods", "", table(rates, summaries, costs), "",
-           "Seen shapes: held-out instances of the tasks' training templates; new shapes: koans of the "
-           "evaluation-only templates (programs unlike any the model was trained on). Token accuracy (loss): the "
-           "reference answers scored teacher-forced, a graded signal where pass rates sit near 0.", "",
-           "## Success criteria", ""]
-    out += [f"- {'MET' if c['met'] else 'NOT MET'}: {c['name']}: {c['figures']}" for c in crit]
-    out += ["", "## Each update's price on prior skill (core subset, with that task's update applied)", "",
-            "| task | Share coefficients | its LoRA |", "|---|---|---|"]
-    out += [f"| {t} | {p['share']:.1%} | {p['lora']:.1%} |" for t, p in price.items()]
+           "Every column is one koan set, the same for every method; n counts distinct koans. Seen shapes: held-out "
+           "instances of the tasks' training templates; new shapes: koans of evaluation-only templates. Token "
+           "accuracy: the reference answers scored teacher-forced, averaged over koans (a graded signal where pass "
+           "rates sit near 0). n/a: the method has no single model for that set (per-task methods are priced on "
+           "core below) or does not answer it.", "", excluded_line(rates), "", "## Success criteria", "",
+           "Paired on the same koans; MET only when the whole 95% interval clears the bar, NOT MET when it falls "
+           "short of it, NOT MEASURABLE otherwise.", ""]
+    out += [f"- **{c['verdict']}**: {c['name']}. {c['figures']}" for c in crit]
+    if price:
+        out += ["", "## Each update's price on prior skill (core subset, with that task's update applied)", "",
+                "| task | Share coefficients | its LoRA | Share - LoRA, points (95% interval) |", "|---|---|---|---|"]
+        out += [f"| {t} | {rate(p['share'])} | {rate(p['lora'])} | {interval(p['share_minus_lora'])} |"
+                for t, p in price.items()]
     for method, s in summaries.items():
-        out += ["", f"## Accuracy matrix: {method} (average {s['average_accuracy']:.1%}, BWT {s['bwt']:+.1%}, "
-                    f"FWT {s['fwt']:+.1%}; on token accuracy: average {s['token_average_accuracy']:.1%}, "
-                    f"BWT {s['token_bwt']:+.1%}, FWT {s['token_fwt']:+.1%})", ""]
-        columns = protocol["order"] + ["core"]
-        out += ["| step | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
-        for step, row in enumerate(s["matrix"]):
-            out.append(f"| {step} | " + " | ".join(f"{row[c]:.0%}" if c in row else "" for c in columns) + " |")
-    return "\n".join(out) + "\n"
-
-
-def update_price(results: dict) -> dict:
-    """Core (subset) pass rate with each task's Share coefficients and with its LoRA."""
-    price = {}
-    for method, key in (("share", "share"), ("lora", "lora")):
-        for c in results.get(method, {}).get("cells", []):
-            if c["subset"]:
-                price.setdefault(c["variant"][-1], {})[key] = c["pass_rate"]
-    return {t: p for t, p in price.items() if len(p) == 2}
+        out += matrix_section(method, s, protocol)
+    return "\n".join(out + figures_md) + "\n"
 
 
 def main() -> None:
     params = P.load()
     protocol = P.protocol(params)
     methods = check_methods(P.section(params, "evaluate")["methods"])
+    bars = P.section(params, "report")
     results = {m: json.loads(Path(result_path(m)).read_text()) for m in methods}
-    rates = {m: method_pass_rates(r["cells"], protocol["tasks"]) for m, r in results.items()}
-    summaries = {m: continual(results[m]["cells"], protocol, results["base"]["cells"]) for m in MATRIX_METHODS if m in results}
+    ends = {m: end_state(m, r["cells"], protocol) for m, r in results.items()}
+    rates = {m: method_rates(m, ends[m], protocol) for m in methods}
+    summaries = {m: continual(m, results, protocol, ends["base"]) for m in MATRIX_METHODS if m in results}
     costs = method_costs(protocol, results)
-    crit = criteria(rates, summaries, costs)
-    price = update_price(results)
+    crit = criteria(ends, summaries, costs, protocol, bars)
+    price = update_price(results, protocol)
     lora_bytes = costs["lora"]["stored_bytes"]
     write_json("metrics/pass_rates.json", rates)
     write_json("metrics/continual.json", {m: {k: v for k, v in s.items() if k != "matrix"} for m, s in summaries.items()})
     write_json("metrics/cost.json", {**costs, "share_compression": lora_bytes / costs["share"]["stored_bytes"]
                                      if "share" in costs else None})
-    write_json("metrics/criteria.json", {c["name"]: c["met"] for c in crit})
-    write_json("plots/accuracy_matrix.json", [{"method": m, "step": step, "task": t, "pass_rate": v}
+    write_json("metrics/criteria.json", {c["name"]: c["verdict"] for c in crit})
+    write_json("plots/accuracy_matrix.json", [{"method": m, "step": step, "task": t, "pass_rate": v["pass_rate"]}
                                               for m, s in summaries.items() for step, row in enumerate(s["matrix"])
-                                              for t, v in row.items()])
-    write_json("plots/pass_rate_by_method.json", [{"method": m, "pass_rate": r["tasks"]["pass_rate"],
-                                                   "low": r["tasks"]["ci95"][0], "high": r["tasks"]["ci95"][1]}
-                                                  for m, r in rates.items() if r["tasks"]])
-    write_json("plots/loss.json", loss_curves(protocol))
-    write_text("reports/cycle.md", cycle_md(protocol, rates, summaries, costs, crit, price))
+                                              for t, v in row.items() if v["pass_rate"] is not None])
+    by_method = [{"method": m, "pass_rate": r["tasks"]["pass_rate"], "low": r["tasks"]["ci95"][0],
+                  "high": r["tasks"]["ci95"][1]} for m, r in rates.items() if r["tasks"] and r["tasks"]["n"]]
+    losses = loss_curves(protocol)
+    write_json("plots/pass_rate_by_method.json", by_method)
+    write_json("plots/loss.json", losses)
+    figures_md = draw(protocol, summaries, by_method, losses)
+    write_text("reports/cycle.md", cycle_md(protocol, rates, summaries, costs, crit, price, figures_md))
 
 
 if __name__ == "__main__":

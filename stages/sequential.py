@@ -1,7 +1,8 @@
 """Stage `sequential`: the baselines that keep one LoRA and fine-tune it through the tasks
 in order. Plain, it shows forgetting; with replay, each task's data is mixed with a sample
-of earlier tasks' data (old data Share never sees). Snapshots after the initial tasks and
-after each arrival -> models/{sequential,replay}/step_<s>/.
+of earlier tasks' data (old data Share never sees). A snapshot right after each task ->
+models/{sequential,replay}/<task>/ (share.cycle.snapshot), so every task's just-learned
+accuracy is measured before a later task can erase it.
 
 The two train side by side on CPU, each on half the cores: a tiny model trains 1.35x
 faster as two one-thread processes than one after the other on two threads (2 cores,
@@ -12,11 +13,13 @@ import multiprocessing
 import os
 import random
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import torch
 from peft import LoraConfig, get_peft_model
 
 from share import params as P
+from share.cycle import snapshot
 from share.io import atomic_path, write_json
 from share.koan import read_koans
 from share.modeling import load_model
@@ -38,7 +41,6 @@ def train_sequentially(name: str, params: dict, threads: int, progress: bool) ->
     model = get_peft_model(model, LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
                                              target_modules=list(lora.target_modules), task_type="CAUSAL_LM"))
     rng, seen, stats = random.Random(seed), [], []
-    first_snapshot = len(protocol["initial"]) - 1
     with atomic_path(f"models/{name}") as out:
         for i, task in enumerate(protocol["order"]):
             koans = read_koans(f"data/koans/{task}/train.jsonl")
@@ -47,8 +49,7 @@ def train_sequentially(name: str, params: dict, threads: int, progress: bool) ->
             train_cfg = TrainConfig(**{"threads": threads, "progress": progress, **cfg["train"], "seed": seed + i})
             result = train(model, encode_all(tokenizer, koans + replayed, prompt_cfg), train_cfg, pad_id=tokenizer.pad_token_id)
             stats.append({"task": task, **result.to_json()})
-            if i >= first_snapshot:
-                save_adapter(model, out / f"step_{i - first_snapshot}")
+            save_adapter(model, out / Path(snapshot(name, task)).name)
     write_json(f"logs/{name}.json", stats)
 
 

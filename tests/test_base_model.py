@@ -47,7 +47,7 @@ def test_embedded_kind_builds_a_loadable_model_with_its_prompt_and_metrics(workd
     saved = json.loads((workdir / "metrics" / "base_model.json").read_text())
     assert saved == json.loads((out / "metrics.json").read_text()) == json.loads(json.dumps(metrics))
     assert saved["eval"]["n"] == 4 and 0 <= saved["eval"]["pass_rate"] <= 1 and saved["pretrain"]["steps"] == 3
-    assert {"loss", "token_accuracy", "interval95", "by_task"} <= set(saved["eval"])
+    assert {"loss", "token_accuracy", "ci95", "by_shape"} <= set(saved["eval"])
     assert (workdir / "dvclive" / "metrics.json").is_file()
 
 

@@ -1,14 +1,17 @@
 """What a cycle's evaluation measures (share.cycle.plan) and how the report reads it back
-(share.report): the accuracy matrix's cells, core after each step, the price of each update."""
+(share.report): the accuracy matrix's cells, core after each step, each task just
+learned, and criteria judged on paired intervals."""
 
 import pytest
 import torch
 from test_subspace_fixtures import make_adapter_dir, tiny_model
 
 from share import params as P
-from share.cycle import CORE, FINAL, METHODS, check_methods, folded, folder_of, merged_adapter, plan, result_path
+from share.cycle import (CORE, FINAL, LEARNED, METHODS, Cell, check_methods, folded, folder_of, merged_adapter, plan,
+                         result_path, snapshot)
+from share.metrics import MET, NOT_MEASURABLE, NOT_MET
+from share.report import ReportError, continual, criteria, end_state
 from share.subspace import read_adapter
-from share.report import accuracy_matrix, continual, criteria
 
 PROTOCOL = P.protocol({
     "tasks": {"a": {"family": "f"}, "b": {"family": "f"}, "c": {"family": "g"}},
@@ -19,36 +22,81 @@ PROTOCOL = P.protocol({
 
 def test_matrix_methods_see_every_learned_task_after_every_step_and_the_next_one_before():
     for method in ("sequential", "share"):
-        cells = [c for c in plan(method, PROTOCOL) if c.step != FINAL and c.koans != CORE]
+        cells = [c for c in plan(method, PROTOCOL) if isinstance(c.step, int) and c.koans != CORE]
         by_step = {s: sorted(c.koans for c in cells if c.step == s) for s in (0, 1, 2)}
         assert by_step == {0: ["a", "b"], 1: ["a", "b", "c"], 2: ["a", "b", "c"]}, method
 
 
-def test_core_is_the_subset_after_intermediate_steps_and_whole_after_the_last():
+def test_core_is_one_subset_at_every_step_and_whole_once_at_the_end():
     for method in ("sequential", "replay", "share"):
-        core = {c.step: c.subset for c in plan(method, PROTOCOL) if c.koans == CORE and c.step != FINAL}
-        assert core == {0: True, 1: True, 2: False}, method
+        subset = {c.step for c in plan(method, PROTOCOL) if c.koans == CORE and c.subset and c.step != FINAL}
+        assert subset == {0, 1, 2}, method
+    whole = [(c.step, c.variant) for c in plan("sequential", PROTOCOL) if c.koans == CORE and not c.subset]
+    assert whole == [(2, ("adapter", snapshot("sequential", "c")))]
     prices = [c for c in plan("share", PROTOCOL) if c.step == FINAL]
     assert [(c.variant, c.subset) for c in prices] == [(("share", 2, t), True) for t in "abc"]
 
 
-def test_accuracy_matrix_and_bwt_from_cells():
-    def cell(step, koans, rate, subset=False):
-        return {"step": step, "koans": koans, "pass_rate": rate, "token_accuracy": 0.2 + rate / 2, "subset": subset,
-                "passed": 0, "n": 10}
+def test_each_task_is_measured_right_after_it_is_learned():
+    protocol = P.protocol({"tasks": {t: {"family": "f"} for t in "abcd"}, "initial": ["a", "b", "c"],
+                           "steps": [{"step": 1, "prev": 0, "task": "d"}]})
+    learned = [(c.variant, c.koans) for c in plan("sequential", protocol) if c.step == LEARNED]
+    assert learned == [(("adapter", snapshot("sequential", t)), t) for t in "ab"]  # c's is row 0's model
+    assert plan("sequential", protocol)[2] == Cell(0, ("adapter", snapshot("sequential", "c")), "a")
+    pending = [(c.variant, c.koans) for c in plan("share", protocol) if c.step == LEARNED]
+    assert pending == [(("adapter", "models/share/pending/step_1"), "d")]  # before its merge
 
-    cells = [cell(0, "a", 0.5), cell(0, "b", 0.1), cell(0, CORE, 0.3, subset=True),
-             cell(1, "a", 0.4), cell(1, "b", 0.6), cell(1, "c", 0.0), cell(1, CORE, 0.2, subset=True),
-             cell(2, "a", 0.3), cell(2, "b", 0.5), cell(2, "c", 0.7), cell(2, CORE, 0.1),
-             cell(FINAL, CORE, 0.9, subset=True)]  # a per-update price: not in the matrix
-    matrix = accuracy_matrix(cells)
-    assert [row[CORE] for row in matrix] == [0.3, 0.2, 0.1]
-    base = [{"koans": t, "pass_rate": 0.0, "token_accuracy": 0.2} for t in "abc"]
-    summary = continual(cells, PROTOCOL, base)
-    assert round(summary["bwt"], 6) == round(((0.3 - 0.5) + (0.5 - 0.6)) / 2, 6)  # a and b, learned before the end
-    assert round(summary["token_bwt"], 6) == round(summary["bwt"] / 2, 6)  # the graded signal, same matrix shape
-    assert round(summary["fwt"], 6) == round((0.1 + 0.0) / 2, 6)  # b before step 1, c before step 2
-    assert round(summary["average_accuracy"], 6) == 0.5
+
+def fake_results(protocol, methods, passes, n=20):
+    """Results as the evaluate stage writes them, every cell's records from
+    passes(method, cell, i) -> bool for its i-th koan."""
+    results = {}
+    for method in methods:
+        cells = []
+        for cell in plan(method, protocol):
+            koans = "core_sub" if cell.subset else cell.koans
+            records = [{"id": f"{koans}/{i}", "task": cell.koans, "shape": "seen" if i % 2 else "new",
+                        "status": "pass" if passes(method, cell, i) else "compile_error", "tokens": 10,
+                        "correct": 5 + passes(method, cell, i), "loss": 1.0} for i in range(n)]
+            cells.append({"step": cell.step, "variant": list(cell.variant), "koans": cell.koans, "subset": cell.subset,
+                          "records": records})
+        results[method] = {"method": method, "cells": cells}
+    return results
+
+
+def test_bwt_counts_from_just_learned_and_share_reports_compression_apart():
+    def passes(method, cell, i):
+        if cell.koans == CORE:
+            return i < 10
+        if method == "base":
+            return False
+        if method == "sequential":  # learns each task fully, forgets it completely at the next step
+            return cell.variant[1].endswith(cell.koans) or cell.step == LEARNED
+        if method == "lora":
+            return True
+        # share: consolidation keeps 3/4 of each task, and nothing is lost after
+        return i < 15 and cell.step != LEARNED or cell.step == LEARNED
+
+    results = fake_results(PROTOCOL, ("base", "lora", "sequential", "share"), passes)
+    base_end = end_state("base", results["base"]["cells"], PROTOCOL)
+    seq = continual("sequential", results, PROTOCOL, base_end)
+    assert seq["pass"]["bwt"]["mean"] == -1.0 and seq["pass"]["bwt"]["n"] == 40  # a and b: 20 koans each
+    assert [round(r["a"]["pass_rate"], 2) for r in seq["matrix"]] == [1.0, 0.0, 0.0]
+    assert seq["matrix"][1][CORE]["n"] == 20  # the core subset, at every step
+    share = continual("share", results, PROTOCOL, base_end)
+    low, high = share["pass"]["bwt"]["ci95"]  # nothing changed on 40 koans: 0, but not certainty
+    assert share["pass"]["bwt"]["mean"] == 0.0 and -0.1 < low < 0 < high < 0.1 and share["pass"]["bwt"]["p"] == 1.0
+    assert share["pass"]["compression"]["mean"] == -0.25 and share["pass"]["bwt_vs_trained"]["mean"] == -0.25
+    assert share["token"]["compression"]["mean"] == pytest.approx(-0.025)
+    assert share["pass"]["fwt"]["n"] == 40  # b and c, each against the base on the same koans
+
+
+def test_a_missing_step_is_an_error_not_a_shifted_matrix():
+    results = fake_results(PROTOCOL, ("base", "sequential"), lambda *_: True)
+    results["sequential"]["cells"] = [c for c in results["sequential"]["cells"] if c["step"] != 1]
+    base_end = end_state("base", results["base"]["cells"], PROTOCOL)
+    with pytest.raises(ReportError, match="after step 1"):
+        continual("sequential", results, PROTOCOL, base_end)
 
 
 def test_merged_linear_and_full_rank_svd_are_the_plain_mean_of_the_task_updates(tmp_path, monkeypatch):
@@ -104,16 +152,35 @@ def test_evaluate_methods_are_listed_under_the_folder_each_reads():
             check_methods(methods)
 
 
-def test_criteria_measure_the_gain_ratio_bwt_and_the_graded_signal():
-    def rates(pass_rate, token_accuracy):
-        group = {"pass_rate": pass_rate, "token_accuracy": token_accuracy, "ci95": [pass_rate - 0.05, pass_rate + 0.05]}
-        return {"tasks": group, "core": group}
+def criteria_for(share_rate, lora_rate, share_forgets=0, n=40):
+    """The criteria on fake results (n koans per task): base passes nothing, LoRA
+    `lora_rate` of each task, Share `share_rate` (minus `share_forgets` koans of each
+    early task at the end)."""
 
-    summaries = {"share": {"bwt": -0.01, "token_bwt": -0.03}, "sequential": {"bwt": -0.2, "token_bwt": -0.1}}
-    learning = lambda share: criteria({"base": rates(0.1, 0.3), "lora": rates(0.5, 0.6), "share": share},  # noqa: E731
-                                      summaries, {})[0]
-    met = learning(rates(0.47, 0.55))  # gain 0.37 of LoRA's 0.40: ratio 0.925
-    assert met["met"] and "ratio 0.92" in met["figures"] and "gain share +25.0% vs LoRA +30.0%, BWT share -3.0%" in met["figures"]
-    assert not learning(rates(0.4, 0.55))["met"]  # ratio 0.75
-    summaries["share"]["bwt"] = -0.05
-    assert not learning(rates(0.5, 0.6))["met"]  # as good as LoRA but forgets 5 points
+    def passes(method, cell, i):
+        if cell.koans == CORE:
+            return i < 30 if method != "share_mean" else i < 29  # one core koan lost
+        rate = {"base": 0.0, "lora": lora_rate}.get(method, share_rate)
+        forgot = method == "share" and cell.step == 2 and cell.koans != "c" and i < share_forgets
+        return i < rate * n and not forgot
+
+    methods = ("base", "lora", "share", "share_mean")
+    results = fake_results(PROTOCOL, methods, passes, n)
+    ends = {m: end_state(m, results[m]["cells"], PROTOCOL) for m in methods}
+    summaries = {"share": continual("share", results, PROTOCOL, ends["base"])}
+    bars = {"core_margin": 0.05, "gain_ratio": 0.9, "bwt_floor": -0.02}
+    return {c["name"].split(":")[0]: c for c in criteria(ends, summaries, {}, PROTOCOL, bars)}
+
+
+def test_criteria_are_paired_and_read_not_measurable_when_lora_learns_nothing():
+    unsure = criteria_for(share_rate=0.5, lora_rate=0.5)
+    assert "n=120 koans" in unsure["learning without replay"]["figures"] and "McNemar exact p=" in unsure["learning without replay"]["figures"]
+    assert unsure["learning without replay"]["verdict"] == NOT_MEASURABLE  # no koan forgotten of 80: +-4.6 points
+    assert unsure["prior skill kept"]["verdict"] == NOT_MEASURABLE  # 1 koan of 40 lost: within noise of a 5-point margin
+    met = criteria_for(share_rate=0.5, lora_rate=0.5, n=400)
+    assert met["learning without replay"]["verdict"] == MET and met["prior skill kept"]["verdict"] == MET
+    assert criteria_for(share_rate=0.2, lora_rate=0.5)["learning without replay"]["verdict"] == NOT_MET
+    assert criteria_for(share_rate=0.5, lora_rate=0.5, share_forgets=10)["learning without replay"]["verdict"] == NOT_MET  # 25 points
+    nothing = criteria_for(share_rate=0.025, lora_rate=0.025)  # one koan per task against none
+    assert nothing["learning without replay"]["verdict"] == NOT_MEASURABLE
+    assert "LoRA learns nothing measurable" in nothing["learning without replay"]["figures"]

@@ -1,6 +1,11 @@
 import pytest
 
-from share.metrics import continual_summary, pass_rate, wilson
+from share.metrics import (MET, NOT_MEASURABLE, NOT_MET, mcnemar_exact, paired_bootstrap, paired_difference, summarize,
+                           verdict, wilson)
+
+
+def record(id, status="pass", shape="seen", tokens=10, correct=5, loss=2.0):
+    return {"id": id, "task": "t", "shape": shape, "status": status, "tokens": tokens, "correct": correct, "loss": loss}
 
 
 def test_wilson_matches_known_values():
@@ -11,19 +16,48 @@ def test_wilson_matches_known_values():
     assert wilson(0, 0) == (0.0, 1.0)
 
 
-def test_pass_rate_counts_only_passes():
-    assert pass_rate(["pass", "compile_error", "pass", "timeout"])["passed"] == 2
-    assert pass_rate(["pass", "compile_error", "pass", "timeout"])["pass_rate"] == 0.5
+def test_mcnemar_exact_matches_the_binomial_test():
+    # 1 vs 9 discordant pairs: 2 * P(X <= 1), X ~ Bin(10, 1/2) = 2 * 11/1024
+    assert mcnemar_exact(1, 9) == pytest.approx(22 / 1024)
+    assert mcnemar_exact(9, 1) == mcnemar_exact(1, 9)
+    assert mcnemar_exact(0, 0) == 1.0 and mcnemar_exact(3, 3) == 1.0
+    assert mcnemar_exact(0, 6) == pytest.approx(2 / 64)
 
 
-def test_continual_summary_bwt_and_fwt():
-    base = {"a": 0.0, "b": 0.1, "c": 0.2}
-    acc = [
-        {"a": 0.8, "b": 0.3, "c": 0.2},  # step 0 learned a
-        {"a": 0.6, "b": 0.9, "c": 0.4},  # step 1 learned b
-        {"a": 0.5, "b": 0.7, "c": 1.0},  # step 2 learned c
-    ]
-    s = continual_summary(acc, {"a": 0, "b": 1, "c": 2}, base)
-    assert s["average_accuracy"] == pytest.approx((0.5 + 0.7 + 1.0) / 3)
-    assert s["bwt"] == pytest.approx(((0.5 - 0.8) + (0.7 - 0.9)) / 2)
-    assert s["fwt"] == pytest.approx(((0.3 - 0.1) + (0.4 - 0.2)) / 2)
+def test_paired_bootstrap_is_seeded_and_brackets_the_mean():
+    diffs = [1, 0, 0, 1, -1, 0, 1, 1, 0, 0] * 6
+    mean, low, high = paired_bootstrap(diffs)
+    assert (mean, low, high) == paired_bootstrap(diffs)
+    assert low < mean < high and mean == pytest.approx(0.3)
+    assert paired_bootstrap([0, 0, 0]) == (0.0, 0.0, 0.0)  # no discordant koan: no doubt
+    with pytest.raises(ValueError, match="at least one koan"):
+        paired_bootstrap([])
+
+
+def test_verdict_needs_the_whole_interval_on_one_side():
+    assert verdict(0.01, 0.2, 0.0) == MET
+    assert verdict(-0.3, -0.01, 0.0) == NOT_MET
+    assert verdict(-0.01, 0.2, 0.0) == NOT_MEASURABLE
+
+
+def test_summarize_excludes_judge_failures_and_never_invents_a_zero():
+    records = [record("a"), record("b", "compile_error", "new", tokens=4, correct=4, loss=1.0),
+               record("c", "sandbox_error"), record("d", "test_failure", tokens=None, correct=None, loss=None)]
+    s = summarize(records)
+    assert (s["passed"], s["n"], s["excluded"]) == (1, 3, 1)
+    assert s["token_accuracy"] == pytest.approx((0.5 + 1.0) / 2)  # koans too long to score are left out
+    assert s["loss"] == pytest.approx(3.0 / 14)
+    assert s["by_shape"]["seen"]["n"] == 2 and s["by_shape"]["new"]["passed"] == 0 and "by_shape" not in s["by_shape"]["new"]
+    nothing = summarize([record("x", "sandbox_error")])
+    assert nothing["pass_rate"] is None and nothing["ci95"] is None and nothing["token_accuracy"] is None
+
+
+def test_tango_paired_interval_brackets_the_difference_and_never_collapses():
+    # Newcombe's (1998) example, a=36 b=12 c=2 d=0: his hybrid method gives 0.0569 to 0.3404
+    difference, low, high = paired_difference(36, 12, 2, 0)
+    assert difference == pytest.approx(10 / 50) and low == pytest.approx(0.0569, abs=0.02) and high == pytest.approx(0.3404, abs=0.02)
+    for both, neither in ((40, 40), (0, 80), (80, 0)):  # nothing differs on 80 koans: about +-4.6 points either way
+        same, low, high = paired_difference(both, 0, 0, neither)
+        assert same == 0.0 and low == pytest.approx(-3.8415 / 83.8415, abs=1e-3) and high == pytest.approx(-low, abs=1e-9)
+    # all 12 koans flip to B: at least as wide as the worst case of the two Wilson intervals (0.758 - 0.242)
+    assert paired_difference(0, 0, 12, 0)[1:] == (pytest.approx(-1.0, abs=1e-6), pytest.approx(-0.5150, abs=1e-3))

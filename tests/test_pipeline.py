@@ -25,7 +25,7 @@ TINY = {
     "tasks": {"bc_move": {"family": "borrow_checker"}, "rh_option": {"family": "error_handling"}},
     "initial": ["bc_move"],
     "steps": [{"step": 1, "prev": 0, "task": "rh_option"}],
-    "generate": {"n_train": 6, "n_eval": 2, "n_core_eval": 1, "timeout": 10},
+    "generate": {"n_train": 6, "n_eval": 2, "n_dev": 2, "n_core_eval": 1, "n_core_dev": 1, "timeout": 10},
     "base_model": {
         "kind": "embedded", "out": "models/base", "n_train": 2, "seed": 0,
         "tokenizer": {"vocab_size": 400, "min_frequency": 1},
@@ -43,6 +43,7 @@ TINY = {
     "evaluate": {"methods": {"base": ["base"], "lora": ["lora", "merged_linear"], "share": ["share", "share_mean"]},
                  "max_new_tokens": 8, "batch_size": 8,
                  "timeout": 10, "core_subset": 1},
+    "report": {"core_margin": 0.05, "gain_ratio": 0.9, "bwt_floor": -0.02},
 }
 
 
@@ -84,10 +85,15 @@ def test_cycle_reports_every_method(project):
     cost = json.loads((project / "metrics/cost.json").read_text())
     assert cost["merged_linear"]["stored_bytes"] > 0 and cost["merged_linear"]["trainable_params"] == cost["lora"]["trainable_params"]
     assert rates["lora"]["tasks"]["n"] == 4 and rates["base"]["core"]["n"] == 12
+    assert rates["lora"]["core"] is None  # no single model: each adapter is priced on the core subset instead
     report = (project / "reports/cycle.md").read_text()
     assert "## Success criteria" in report and "| share |" in report
+    assert "NOT MEASURABLE**: learning without replay" in report  # a tiny model learns nothing to compare
+    assert "![share: accuracy matrix](figures/matrix_share.png)" in report
+    assert (project / "reports/figures/matrix_share.png").read_bytes().startswith(b"\x89PNG")
     continual = json.loads((project / "metrics/continual.json").read_text())
-    assert set(continual) == {"share"} and "bwt" in continual["share"]
+    assert set(continual) == {"share"} and "bwt" in continual["share"]["pass"]
+    assert (project / "data/koans/bc_move/dev.jsonl").is_file() and (project / "data/koans/core/dev.jsonl").is_file()
 
 
 def test_second_repro_runs_nothing(project):
