@@ -52,6 +52,7 @@ def task_curves(method: str, columns: list[str], rows: list[dict], path) -> None
     """Each task's pass rate after every step it was measured at."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.set_prop_cycle(color=plt.cm.tab20.colors)  # 20 distinct colours: a cycle has more than 10 tasks
     for c in columns:
         points = [(i, r[c]) for i, r in enumerate(rows) if r.get(c) is not None]
         if points:
@@ -81,6 +82,7 @@ def loss_curves(rows: list[dict], path) -> None:
     """Training loss per step of every per-task run."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.set_prop_cycle(color=plt.cm.tab20.colors)
     runs: dict[str, list] = {}
     for r in rows:
         runs.setdefault(r["run"], []).append((r["step"], r["loss"]))

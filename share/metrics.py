@@ -1,5 +1,5 @@
 """The statistics a cycle reports: pass rates with Wilson intervals, and paired
-comparisons of models on the same koans (McNemar's exact test and Newcombe's paired
+comparisons of models on the same koans (McNemar's exact test and Tango's score
 interval for two pass rates, a paired bootstrap for token accuracy and for contrasts of
 several models) with the three-way verdict a claim gets from an interval."""
 

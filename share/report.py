@@ -3,7 +3,7 @@ intervals per method, the accuracy matrices with BWT and FWT, the cost of each m
 and the success criteria.
 
 Every comparison is paired: models are compared on the koans all were judged on, two
-pass rates by Newcombe's paired interval and McNemar's exact test, token accuracy and
+pass rates by Tango's score interval and McNemar's exact test, token accuracy and
 contrasts of three models by a paired bootstrap interval of the mean difference. A claim is MET only when its whole 95% interval clears the bar, NOT MET when the
 whole interval falls short, and NOT MEASURABLE otherwise (share.metrics.verdict). What
 cannot be measured is None, printed "n/a"; a missing cell is an error.
@@ -66,7 +66,7 @@ def contrast(terms: list[tuple[float, list[dict]]], signal: str = "pass") -> dic
 
 
 def compare(a: list[dict], b: list[dict], signal: str = "pass") -> dict:
-    """a - b on the koans both were judged on: for pass rates Newcombe's paired interval
+    """a - b on the koans both were judged on: for pass rates Tango's score interval
     and McNemar's exact p, for token accuracy the paired bootstrap."""
     if signal != "pass":
         return contrast([(1.0, a), (-1.0, b)], signal)
@@ -196,7 +196,7 @@ def criteria(ends: dict[str, dict], summaries: dict, costs: dict, protocol: dict
                     "verdict": verdict(*c["ci95"], -margin) if c["n"] and has_skill else NOT_MEASURABLE,
                     "figures": f"base core {base['passed']}/{base['n']}"
                                f"{'' if has_skill else ' (no prior skill distinguishable from 0: nothing to keep)'}; "
-                               f"share_mean - base on core, Newcombe paired interval: {_interval(c)}{_p(c)}; "
+                               f"share_mean - base on core, Tango score interval: {_interval(c)}{_p(c)}; "
                                f"margin {margin * 100:.0f} points"})
     if all(m in ends for m in ("base", "lora", "share")) and "share" in summaries:
         base, lora, share = (flatten(ends[m], order) for m in ("base", "lora", "share"))
@@ -210,7 +210,7 @@ def criteria(ends: dict[str, dict], summaries: dict, costs: dict, protocol: dict
         out.append({"name": f"learning without replay: Share's gain over the base >= {ratio:.0%} of per-task LoRA's, "
                             f"Share's BWT >= {bars['bwt_floor'] * 100:+.0f} points",
                     "verdict": _combine(*parts) if lora_learns == MET else NOT_MEASURABLE,
-                    "figures": f"all tasks, Newcombe paired intervals: LoRA - base {_interval(lora_gain)}{_p(lora_gain)}"
+                    "figures": f"all tasks, Tango score intervals: LoRA - base {_interval(lora_gain)}{_p(lora_gain)}"
                                f"{'' if lora_learns == MET else ' (LoRA learns nothing measurable: nothing to compare)'}; "
                                f"Share - base {_interval(share_gain)}{_p(share_gain)}; Share gain - {ratio:g} x LoRA "
                                f"gain, paired bootstrap: {_interval(shortfall)}; Share BWT {_interval(bwt)}{_p(bwt or {})}; "
