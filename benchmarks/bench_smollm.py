@@ -35,7 +35,8 @@ from share.generation import greedy  # noqa: E402
 from share.modeling import load_model, n_params  # noqa: E402
 from share.pretrained import export_model, verified_gguf  # noqa: E402
 from share.prompt import IGNORE, Example  # noqa: E402
-from share.train import LoraParams, TrainConfig, native_bf16, score_examples, train  # noqa: E402
+from share.hardware import native_bf16  # noqa: E402
+from share.train import LoraParams, TrainConfig, score_examples, train  # noqa: E402
 
 PROMPT, ANSWER = 300, 100
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from share.paths import BASE, snapshot
+
 CORE = "core"
 # Each method and the models folder its variants are loaded from (besides the base model).
 # params.yaml's `evaluate.methods` lists the methods under the folder they read: one
 # evaluate stage per folder, depending on that folder alone.
-METHODS = {"base": "models/base", "lora": "models/lora", "merged_linear": "models/lora",
+METHODS = {"base": BASE, "lora": "models/lora", "merged_linear": "models/lora",
            "merged_svd": "models/lora", "merged_ties": "models/lora", "sequential": "models/sequential",
            "replay": "models/replay", "share": "models/share", "share_mean": "models/share",
            "random_basis": "models/random_basis"}
@@ -34,13 +36,15 @@ class Cell:
     variant: ("base",) | ("lora", task) | ("merged", kind) | ("adapter", dir)
              | ("share", step, task or None for the average)
     `subset` evaluates only the first koans of each core task: one core set for every
-    row of the accuracy matrix, and each per-task update's price on core.
+    row of the accuracy matrix, and each per-task update's price on core. A cell that is
+    not `judged` is only scored teacher-forced (token accuracy): no answer is generated.
     """
 
     step: int | str
     variant: tuple
     koans: str
     subset: bool = False
+    judged: bool = True
 
 
 def folder_of(method: str) -> str:
@@ -75,45 +79,70 @@ def check_methods(methods) -> list[str]:
     return listed
 
 
-def snapshot(method: str, task: str) -> str:
-    """The sequential / replay baseline's adapter right after it learned `task`."""
-    return f"models/{method}/{task}"
+def check_trained(methods: list[str], params: dict) -> None:
+    """Every evaluated method must be trained: a sequential baseline by `lora.baselines`,
+    the random-basis control for every arriving task by `coefficients.controls`."""
+    from share.params import ParamsError
+
+    baselines = params.get("lora", {}).get("baselines")
+    if not isinstance(baselines, list) or not set(baselines) <= {"sequential", "replay"}:
+        raise ParamsError(f"params.yaml: `lora.baselines` must list some of sequential, replay; got {baselines!r}")
+    untrained = [m for m in methods if m in ("sequential", "replay") and m not in baselines]
+    if untrained:
+        raise ParamsError(f"params.yaml: evaluate.methods lists {untrained[0]!r}, which `lora.baselines` does not "
+                          f"train; add it there, or drop it from evaluate.methods")
+    controls = params.get("coefficients", {}).get("controls")
+    if not isinstance(controls, list) or any(c not in params.get("steps", []) for c in controls):
+        raise ParamsError("params.yaml: `coefficients.controls` must list steps of `steps` (all of them: `*steps`, "
+                          f"or none: []); got {controls!r}")
+    if "random_basis" in methods and len(controls) != len(params.get("steps", [])):
+        raise ParamsError("params.yaml: evaluate.methods lists random_basis, which needs the control trained for "
+                          "every arriving task: set `coefficients.controls: *steps`")
 
 
-def plan(method: str, protocol: dict) -> list[Cell]:
+def plan(method: str, protocol: dict, judge_all: bool = True) -> list[Cell]:
     """Every cell a method is measured on. Matrix methods get a row per step (each learned
     task, the next task before it is learned, the core subset) and a just-learned cell
-    per task; the others are measured once at the end."""
+    per task; the others are measured once at the end. With `judge_all` False, only the
+    cells pass rates need are judged (the end of the cycle, each task just learned); the
+    rest of the matrix and each update's price on core are scored teacher-forced."""
     order, initial, steps = protocol["order"], protocol["initial"], protocol["steps"]
     last = len(steps)
     seen_at = {s: initial + [x["task"] for x in steps[:s]] for s in range(last + 1)}
+    new_at = {0: initial} | {s: [steps[s - 1]["task"]] for s in range(1, last + 1)}  # learned at step s
     upcoming = {s: steps[s]["task"] for s in range(last)}  # the task step s+1 will learn
+    price = judge_all  # each update's price on core: judged, or scored
+
+    def row(s: int, variant_of, fresh=new_at) -> list[Cell]:
+        """Row s: each task learned so far, the next task (forward transfer), the core subset;
+        `fresh[s]`: the tasks row s measures just learned (judged even when judge_all is off)."""
+        judged = lambda k: judge_all or s == last or k in fresh[s]  # noqa: E731
+        tasks = seen_at[s] + ([upcoming[s]] if s in upcoming else [])
+        return [Cell(s, variant_of(s, k), k, judged=judged(k)) for k in tasks] + \
+            [Cell(s, variant_of(s, None), CORE, True, judged=judge_all)]
+
     if method == "base":
         return [Cell(FINAL, ("base",), k) for k in order + [CORE]]
     if method == "lora":  # each adapter on its task, and its price on core
-        return [c for t in order for c in (Cell(FINAL, ("lora", t), t), Cell(FINAL, ("lora", t), CORE, True))]
+        return [c for t in order for c in (Cell(FINAL, ("lora", t), t), Cell(FINAL, ("lora", t), CORE, True, price))]
     if method.startswith("merged_"):
         return [Cell(FINAL, ("merged", method.removeprefix("merged_")), k) for k in order + [CORE]]
     if method in ("sequential", "replay"):
-        row = {s: ("adapter", snapshot(method, seen_at[s][-1])) for s in range(last + 1)}
+        model = lambda s, _: ("adapter", snapshot(method, seen_at[s][-1]))  # noqa: E731  one model per row
         cells = [Cell(LEARNED, ("adapter", snapshot(method, t)), t) for t in initial[:-1]]  # the last is row 0's
-        for s in range(last + 1):
-            cells += [Cell(s, row[s], k) for k in seen_at[s] + ([upcoming[s]] if s in upcoming else [])]
-            cells.append(Cell(s, row[s], CORE, True))
-        return cells + [Cell(last, row[last], CORE)]
+        fresh = new_at | {0: initial[-1:]}  # row 0's model learned the other initial tasks earlier
+        return cells + [c for s in range(last + 1) for c in row(s, model, fresh)] + [Cell(last, model(last, None), CORE)]
     if method == "share":
+        coefficients = lambda s, k: ("share", s, k if k in seen_at[s] else None)  # noqa: E731  the average otherwise
         cells = [Cell(LEARNED, ("adapter", f"models/share/pending/step_{x['step']}"), x["task"]) for x in steps]
-        for s in range(last + 1):
-            cells += [Cell(s, ("share", s, t), t) for t in seen_at[s]]
-            if s in upcoming:  # forward transfer: the average answers a task it has not learned
-                cells.append(Cell(s, ("share", s, None), upcoming[s]))
-            cells.append(Cell(s, ("share", s, None), CORE, True))
-        return cells + [Cell(FINAL, ("share", last, t), CORE, True) for t in order]  # each task's price on core
+        cells += [c for s in range(last + 1) for c in row(s, coefficients)]
+        return cells + [Cell(FINAL, ("share", last, t), CORE, True, price) for t in order]  # each task's price on core
     if method == "share_mean":
         return [Cell(FINAL, ("share", last, None), k) for k in order + [CORE]]
     if method == "random_basis":
         return [c for x in steps for c in (Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), x["task"]),
-                                           Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), CORE, True))]
+                                           Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), CORE, True,
+                                                price))]
     raise ValueError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
 
 

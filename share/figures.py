@@ -29,11 +29,11 @@ def _save(fig, path: str | Path) -> None:
     _pyplot().close(fig)
 
 
-def matrix_heatmap(method: str, columns: list[str], rows: list[dict], path) -> None:
+def matrix_heatmap(method: str, columns: list[str], rows: list[dict], path, measure: str = "pass rate") -> None:
     """One method's accuracy matrix: a row per step, a column per task (and core), each
-    cell its pass rate; blank where a task was not measured at that step."""
+    cell its `measure`; blank where a task was not measured at that step."""
     plt = _pyplot()
-    values = [[r.get(c, float("nan")) for c in columns] for r in rows]
+    values = [[float("nan") if r.get(c) is None else r[c] for c in columns] for r in rows]
     fig, ax = plt.subplots(figsize=(1.1 * len(columns) + 2, 0.5 * len(rows) + 1.6))
     image = ax.imshow(values, vmin=0, vmax=1, cmap="viridis", aspect="auto")
     for i, row in enumerate(values):
@@ -42,14 +42,14 @@ def matrix_heatmap(method: str, columns: list[str], rows: list[dict], path) -> N
                 ax.text(j, i, f"{v:.0%}", ha="center", va="center", color="white" if v < 0.6 else "black", fontsize=8)
     ax.set_xticks(range(len(columns)), columns, rotation=30, ha="right", fontsize=8)
     ax.set_yticks(range(len(rows)), [f"step {i}" for i in range(len(rows))], fontsize=8)
-    ax.set_title(f"{method}: pass rate after each step")
+    ax.set_title(f"{method}: {measure} after each step")
     fig.colorbar(image, ax=ax, fraction=0.04)
     fig.tight_layout()
     _save(fig, path)
 
 
-def task_curves(method: str, columns: list[str], rows: list[dict], path) -> None:
-    """Each task's pass rate after every step it was measured at."""
+def task_curves(method: str, columns: list[str], rows: list[dict], path, measure: str = "pass rate") -> None:
+    """Each task's `measure` after every step it was measured at."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6, 3.5))
     ax.set_prop_cycle(color=plt.cm.tab20.colors)  # 20 distinct colours: a cycle has more than 10 tasks
@@ -57,7 +57,7 @@ def task_curves(method: str, columns: list[str], rows: list[dict], path) -> None
         points = [(i, r[c]) for i, r in enumerate(rows) if r.get(c) is not None]
         if points:
             ax.plot(*zip(*points), marker="o", label=c)
-    ax.set(xlabel="step", ylabel="pass rate", ylim=(-0.02, 1.02), title=f"{method}: each task after every step")
+    ax.set(xlabel="step", ylabel=measure, ylim=(-0.02, 1.02), title=f"{method}: each task after every step")
     ax.set_xticks(range(len(rows)))
     ax.legend(fontsize=7, ncol=2)
     fig.tight_layout()

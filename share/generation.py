@@ -24,24 +24,24 @@ from share.answers import cannot_apply, may_become, open_search
 from share.io import write_jsonl
 from share.metrics import koan_record
 from share.prompt import PromptConfig, encode, prompt_ids
-from share.train import autocast, score_examples, set_threads
+from share.train import BF16_SETTINGS, autocast, score_examples, set_threads
 
 
 @dataclass(frozen=True)
 class GenerationConfig:
     max_new_tokens: int = 256
     batch_size: int = 8
-    bf16: bool = False
+    bf16: bool | str = False  # bf16 autocast for prompts (prefill) and scoring: true, false or auto
     threads: int = 0
     progress: bool = True
     candidates: int | None = None  # tokens tried, likeliest first, while a SEARCH is written (None: all)
 
     def __post_init__(self):
-        if self.max_new_tokens < 1 or self.batch_size < 1 or self.threads < 0 \
+        if self.max_new_tokens < 1 or self.batch_size < 1 or self.threads < 0 or self.bf16 not in BF16_SETTINGS \
                 or (self.candidates is not None and self.candidates < 1):
             raise ValueError(f"generation params out of range: max_new_tokens={self.max_new_tokens} (>=1), "
                              f"batch_size={self.batch_size} (>=1), threads={self.threads} (>=0), "
-                             f"candidates={self.candidates} (>=1, or None for all)")
+                             f"candidates={self.candidates} (>=1, or None for all), bf16={self.bf16!r} (true, false, auto)")
 
 
 def stop_ids(model, tokenizer) -> set[int]:
@@ -54,9 +54,11 @@ def stop_ids(model, tokenizer) -> set[int]:
 
 @torch.no_grad()
 def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_new_tokens: int,
-           bf16: bool = False, allow: Callable[[int, list[int]], bool] | None = None,
+           bf16: bool | str = False, allow: Callable[[int, list[int]], bool] | None = None,
            candidates: int | None = 1) -> list[list[int]]:
     """Greedy continuations of one batch of prompts (token ids), each without its stop token.
+    `bf16` autocasts the prompts' forward pass only: decoding one token at a time in bf16
+    re-casts every weight at every step, which made it slower than float32 on a CPU.
     `allow(i, tokens)` False means prompt i's answer may not go on as `tokens`: the row
     then takes the likeliest allowed token among its `candidates` most likely (None: all
     of them; a stop token ends a row only as its likeliest token, never as a way out), or
@@ -76,8 +78,8 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
     stop_t = torch.tensor(sorted(stop), device=device)
     rows = torch.arange(len(prompts), device=device)  # which prompt each live row is
     out: list[list[int]] = [[] for _ in prompts]
-    for _ in range(max_new_tokens):
-        with autocast(device, bf16):
+    for step in range(max_new_tokens):
+        with autocast(device, bf16 if step == 0 else False):
             logits = model(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
                            use_cache=True, logits_to_keep=1).logits
         nxt = logits[:, -1].argmax(-1)

@@ -36,9 +36,15 @@ def koan_record(koan, status: str, scored: dict | None) -> dict:
 
 
 def judged(records: Sequence[dict]) -> list[dict]:
-    """The records the judge gave a verdict on: a sandbox_error is the judge's failure, not
-    the model's, so it is left out of every figure (and counted as `excluded`)."""
-    return [r for r in records if r["status"] != "sandbox_error"]
+    """The records the judge gave a verdict on. A sandbox_error is the judge's failure, not
+    the model's, so it is left out of every pass rate (and counted as `excluded`); a
+    record with status None was only scored teacher-forced (no answer was generated)."""
+    return [r for r in records if r["status"] not in (None, "sandbox_error")]
+
+
+def passed(record: dict) -> float | None:
+    """1.0 or 0.0 for a judged koan, None for one without a verdict."""
+    return None if record["status"] in (None, "sandbox_error") else float(record["status"] == "pass")
 
 
 def token_accuracy(record: dict) -> float | None:
@@ -46,18 +52,18 @@ def token_accuracy(record: dict) -> float | None:
 
 
 def summarize(records: Sequence[dict], by_shape: bool = True) -> dict:
-    """Pass rate with its Wilson interval, token accuracy of the references (averaged over
-    koans) and loss per token, overall and (`by_shape`) for seen and new shapes apart.
-    What cannot be measured is None, never 0."""
+    """Pass rate with its Wilson interval over the judged koans, token accuracy of the
+    references (averaged over koans) and loss per token over the scored ones, overall and
+    (`by_shape`) for seen and new shapes apart. What cannot be measured is None, never 0."""
     kept = judged(records)
-    passed, n = sum(r["status"] == "pass" for r in kept), len(kept)
-    accuracies = [a for a in map(token_accuracy, kept) if a is not None]
-    tokens = sum(r["tokens"] or 0 for r in kept)
-    low, high = wilson(passed, n) if n else (None, None)
-    out = {"passed": passed, "n": n, "excluded": len(records) - n, "pass_rate": passed / n if n else None,
-           "ci95": None if low is None else [round(low, 4), round(high, 4)],
-           "token_accuracy": sum(accuracies) / len(accuracies) if accuracies else None,
-           "loss": sum(r["loss"] for r in kept if r["tokens"]) / tokens if tokens else None}
+    n, wins = len(kept), sum(r["status"] == "pass" for r in kept)
+    scored = [r for r in records if r["tokens"]]
+    tokens = sum(r["tokens"] for r in scored)
+    low, high = wilson(wins, n) if n else (None, None)
+    out = {"passed": wins, "n": n, "excluded": sum(r["status"] == "sandbox_error" for r in records),
+           "pass_rate": wins / n if n else None, "ci95": None if low is None else [round(low, 4), round(high, 4)],
+           "token_accuracy": sum(map(token_accuracy, scored)) / len(scored) if scored else None,
+           "loss": sum(r["loss"] for r in scored) / tokens if tokens else None}
     if by_shape:
         out["by_shape"] = {shape: summarize([r for r in records if r["shape"] == shape], by_shape=False)
                            for shape in ("seen", "new") if any(r["shape"] == shape for r in records)}

@@ -44,6 +44,7 @@ class PromptConfig:
 
     format: str = "edits"
     instruction: bool = True  # append INSTRUCTIONS[format]; a model trained from scratch needs none
+    system: str | None = None  # a system message; None keeps the chat template's own (SmolLM2's costs 16 tokens)
     compact_diagnostic: bool = False  # drop rustc's layout-only lines so the clip keeps the help: part
     max_description_chars: int = 4000
     max_diagnostic_chars: int = 1200
@@ -111,7 +112,8 @@ def messages(koan: Koan, cfg: PromptConfig, diagnostic: str | None = None) -> li
         parts.append(f"rustc says:\n```\n{diagnostic.rstrip()}\n```")
     if cfg.instruction:
         parts.append(INSTRUCTIONS[cfg.format])
-    return [{"role": "user", "content": "\n\n".join(p for p in parts if p)}]
+    system = [] if cfg.system is None else [{"role": "system", "content": cfg.system}]
+    return system + [{"role": "user", "content": "\n\n".join(p for p in parts if p)}]
 
 
 def target(koan: Koan, fmt: str) -> str:
@@ -180,5 +182,5 @@ def corpus(koans, cfg: PromptConfig):
     """Text to train the embedded tokenizer on: everything a prompt or an answer holds."""
     yield "user\nassistant\n" + INSTRUCTIONS[cfg.format]
     for koan in koans:
-        yield messages(koan, cfg)[0]["content"]
+        yield messages(koan, cfg)[-1]["content"]
         yield target(koan, cfg.format)

@@ -1,22 +1,21 @@
 """Turn the evaluate stages' per-koan records into the cycle's figures: pass rates with
-intervals per method, the accuracy matrices with BWT and FWT, the cost of each method,
-and the success criteria.
+intervals per method, the accuracy matrices with BWT and FWT, and the cost of each method
+(share.criteria judges the success criteria on them).
 
 Every comparison is paired: models are compared on the koans all were judged on, two
 pass rates by Tango's score interval and McNemar's exact test, token accuracy and
-contrasts of three models by a paired bootstrap interval of the mean difference. A claim is MET only when its whole 95% interval clears the bar, NOT MET when the
-whole interval falls short, and NOT MEASURABLE otherwise (share.metrics.verdict). What
+contrasts of three models by a paired bootstrap interval of the mean difference. What
 cannot be measured is None, printed "n/a"; a missing cell is an error.
 """
 
 from __future__ import annotations
 
 from share.cycle import CORE, FINAL, LEARNED
-from share.metrics import (MET, NOT_MEASURABLE, NOT_MET, judged, mcnemar_exact, paired_bootstrap, paired_difference,
-                           summarize, token_accuracy, verdict)
+from share.metrics import (judged, mcnemar_exact, paired_bootstrap, paired_difference, passed, summarize,
+                           token_accuracy)
 
 MATRIX_METHODS = ("sequential", "replay", "share")
-SIGNALS = {"pass": lambda r: float(r["status"] == "pass"), "token": token_accuracy}
+SIGNALS = {"pass": passed, "token": token_accuracy}
 
 
 class ReportError(ValueError):
@@ -53,25 +52,30 @@ def learned_at(protocol: dict) -> dict[str, int]:
     return {t: 0 for t in protocol["initial"]} | {s["task"]: s["step"] for s in protocol["steps"]}
 
 
-def contrast(terms: list[tuple[float, list[dict]]], signal: str = "pass") -> dict:
+def of_shape(records: list[dict], shape: str | None) -> list[dict]:
+    """The records of seen or new shapes only (None: all)."""
+    return records if shape is None else [r for r in records if r["shape"] == shape]
+
+
+def contrast(terms: list[tuple[float, list[dict]]], signal: str = "pass", shape: str | None = None) -> dict:
     """Sum of weight x value per koan over the koans every term judged (and scored, for
-    token accuracy): the mean with its paired-bootstrap 95% interval, and n."""
+    token accuracy), of one shape or all: the mean with its paired-bootstrap 95% interval, and n."""
     value = SIGNALS[signal]
-    maps = [{r["id"]: value(r) for r in judged(records)} for _, records in terms]
-    ids = [i for i in maps[0] if all(i in m and m[i] is not None for m in maps)]
+    maps = [{r["id"]: value(r) for r in of_shape(records, shape) if value(r) is not None} for _, records in terms]
+    ids = [i for i in maps[0] if all(i in m for m in maps)]
     if not ids:
         return {"n": 0, "mean": None, "ci95": None}
     mean, low, high = paired_bootstrap([sum(w * m[i] for (w, _), m in zip(terms, maps)) for i in ids])
     return {"n": len(ids), "mean": mean, "ci95": [low, high]}
 
 
-def compare(a: list[dict], b: list[dict], signal: str = "pass") -> dict:
-    """a - b on the koans both were judged on: for pass rates Tango's score interval
-    and McNemar's exact p, for token accuracy the paired bootstrap."""
+def compare(a: list[dict], b: list[dict], signal: str = "pass", shape: str | None = None) -> dict:
+    """a - b on the koans both were judged on (of one shape, or all): for pass rates
+    Tango's score interval and McNemar's exact p, for token accuracy the paired bootstrap."""
     if signal != "pass":
-        return contrast([(1.0, a), (-1.0, b)], signal)
-    passed_b = {r["id"]: r["status"] == "pass" for r in judged(b)}
-    pairs = [(r["status"] == "pass", passed_b[r["id"]]) for r in judged(a) if r["id"] in passed_b]
+        return contrast([(1.0, a), (-1.0, b)], signal, shape)
+    passed_b = {r["id"]: r["status"] == "pass" for r in judged(of_shape(b, shape))}
+    pairs = [(r["status"] == "pass", passed_b[r["id"]]) for r in judged(of_shape(a, shape)) if r["id"] in passed_b]
     if not pairs:
         return {"n": 0, "mean": None, "ci95": None}
     counts = [sum(x == want_a and y == want_b for x, y in pairs) for want_a, want_b in
@@ -134,7 +138,7 @@ def just_learned(method: str, results: dict, protocol: dict, rows: list[dict]) -
 
 
 def transfer(rows: list[dict], learned: dict, trained: dict | None, base_end: dict, protocol: dict,
-             signal: str) -> dict:
+             signal: str, shape: str | None = None) -> dict:
     """Average accuracy at the end, and backward and forward transfer with intervals.
 
     bwt: the last row minus `learned`, over tasks learned before the last step (negative:
@@ -145,8 +149,8 @@ def transfer(rows: list[dict], learned: dict, trained: dict | None, base_end: di
     at, last = learned_at(protocol), len(rows) - 1
     earlier = [t for t in protocol["order"] if at[t] < last]
     arriving = [s["task"] for s in protocol["steps"]]
-    final = summarize(flatten(rows[last], protocol["order"]), by_shape=False)
-    minus = lambda a, b, tasks: compare(flatten(a, tasks), flatten(b, tasks), signal) if tasks else None  # noqa: E731
+    final = summarize(of_shape(flatten(rows[last], protocol["order"]), shape), by_shape=False)
+    minus = lambda a, b, tasks: compare(flatten(a, tasks), flatten(b, tasks), signal, shape) if tasks else None  # noqa: E731
     out = {"average": final["pass_rate" if signal == "pass" else "token_accuracy"],
            "bwt": minus(rows[last], learned, earlier),
            "fwt": minus({t: rows[at[t] - 1][t] for t in arriving}, base_end, arriving)}
@@ -157,79 +161,15 @@ def transfer(rows: list[dict], learned: dict, trained: dict | None, base_end: di
 
 
 def continual(method: str, results: dict, protocol: dict, base_end: dict) -> dict:
-    """A matrix method's accuracy matrix (each cell summarized) and its transfer figures on
-    pass rates and on the references' token accuracy (the graded signal)."""
+    """A matrix method's accuracy matrix (each cell summarized) and its transfer figures:
+    on pass rates (all koans, seen shapes, new shapes) and on the references' token
+    accuracy (the graded signal)."""
     rows = matrix_rows(method, results[method]["cells"], protocol)
     learned, trained = just_learned(method, results, protocol, rows)
-    return {"pass": transfer(rows, learned, trained, base_end, protocol, "pass"),
-            "token": transfer(rows, learned, trained, base_end, protocol, "token"),
+    figures = lambda signal, shape=None: transfer(rows, learned, trained, base_end, protocol, signal, shape)  # noqa: E731
+    return {"pass": figures("pass"), "seen": figures("pass", "seen"), "new": figures("pass", "new"),
+            "token": figures("token"),
             "matrix": [{k: summarize(records, by_shape=False) for k, records in r.items()} for r in rows]}
-
-
-def _interval(c: dict | None, unit: str = " points") -> str:
-    if not c or c["n"] == 0:
-        return "n/a"
-    low, high = c["ci95"]
-    return f"{c['mean'] * 100:+.1f}{unit} (95% interval {low * 100:+.1f} to {high * 100:+.1f}, n={c['n']} koans)"
-
-
-def _p(c: dict) -> str:
-    return f", McNemar exact p={c['p']:.3g}" if c.get("p") is not None else ""
-
-
-def _combine(*verdicts: str) -> str:
-    if NOT_MET in verdicts:
-        return NOT_MET
-    return MET if all(v == MET for v in verdicts) else NOT_MEASURABLE
-
-
-def criteria(ends: dict[str, dict], summaries: dict, costs: dict, protocol: dict, bars: dict) -> list[dict]:
-    """The success criteria of a cycle, each with its paired test, n and interval. `bars`:
-    core_margin (prior skill kept within this many points), gain_ratio (Share's gain over
-    the base as a share of LoRA's), bwt_floor (Share's BWT at least this)."""
-    out, order = [], protocol["order"]
-    if "base" in ends and "share_mean" in ends and CORE in ends["share_mean"]:
-        c = compare(ends["share_mean"][CORE], ends["base"][CORE])
-        base = summarize(ends["base"][CORE], by_shape=False)
-        margin, has_skill = bars["core_margin"], bool(base["n"]) and base["ci95"][0] > 0
-        out.append({"name": f"prior skill kept: share_mean core no more than {margin:.0%} below the base's",
-                    "verdict": verdict(*c["ci95"], -margin) if c["n"] and has_skill else NOT_MEASURABLE,
-                    "figures": f"base core {base['passed']}/{base['n']}"
-                               f"{'' if has_skill else ' (no prior skill distinguishable from 0: nothing to keep)'}; "
-                               f"share_mean - base on core, Tango score interval: {_interval(c)}{_p(c)}; "
-                               f"margin {margin * 100:.0f} points"})
-    if all(m in ends for m in ("base", "lora", "share")) and "share" in summaries:
-        base, lora, share = (flatten(ends[m], order) for m in ("base", "lora", "share"))
-        lora_gain, share_gain = compare(lora, base), compare(share, base)
-        ratio = bars["gain_ratio"]
-        shortfall = contrast([(1.0, share), (-1.0, base), (-ratio, lora), (ratio, base)])
-        bwt = summaries["share"]["pass"]["bwt"]
-        lora_learns = verdict(*lora_gain["ci95"], 1e-12) if lora_gain["n"] else NOT_MEASURABLE
-        parts = [verdict(*shortfall["ci95"], 0.0), verdict(*bwt["ci95"], bars["bwt_floor"]) if bwt else NOT_MEASURABLE]
-        seq = summaries.get("sequential", {}).get("pass", {}).get("bwt")
-        out.append({"name": f"learning without replay: Share's gain over the base >= {ratio:.0%} of per-task LoRA's, "
-                            f"Share's BWT >= {bars['bwt_floor'] * 100:+.0f} points",
-                    "verdict": _combine(*parts) if lora_learns == MET else NOT_MEASURABLE,
-                    "figures": f"all tasks, Tango score intervals: LoRA - base {_interval(lora_gain)}{_p(lora_gain)}"
-                               f"{'' if lora_learns == MET else ' (LoRA learns nothing measurable: nothing to compare)'}; "
-                               f"Share - base {_interval(share_gain)}{_p(share_gain)}; Share gain - {ratio:g} x LoRA "
-                               f"gain, paired bootstrap: {_interval(shortfall)}; Share BWT {_interval(bwt)}{_p(bwt or {})}; "
-                               f"sequential LoRA BWT "
-                               f"{_interval(seq)}"})
-    if "share" in costs and "lora" in costs:
-        s, l = costs["share"], costs["lora"]
-        out.append({"name": "one Share model replaces the per-task adapters (fewer stored bytes)",
-                    "verdict": MET if s["stored_bytes"] < l["stored_bytes"] else NOT_MET,
-                    "figures": f"Share {s['stored_bytes']:,} bytes vs {l['stored_bytes']:,} for every LoRA "
-                               f"({l['stored_bytes'] / s['stored_bytes']:.1f}x); exact sizes, no sampling"})
-        c = costs.get("coefficients")
-        if c:
-            out.append({"name": "coefficient-only updates cheaper than LoRA (fewer trainable params per new task)",
-                        "verdict": MET if c["trainable_params"] < l["trainable_params"] else NOT_MET,
-                        "figures": f"{c['trainable_params']:,} vs {l['trainable_params']:,} trainable params "
-                                   f"({l['trainable_params'] / c['trainable_params']:.1f}x fewer); "
-                                   f"{c['seconds']:.0f} s vs {l['seconds']:.0f} s per task; exact counts"})
-    return out
 
 
 def update_price(results: dict, protocol: dict) -> dict:
@@ -245,7 +185,7 @@ def update_price(results: dict, protocol: dict) -> dict:
     for t in protocol["order"]:
         share, lora = subset("share", t), subset("lora", t)
         out[t] = {"share": summarize(share, by_shape=False), "lora": summarize(lora, by_shape=False),
-                  "share_minus_lora": compare(share, lora)}
+                  "share_minus_lora": compare(share, lora), "token_share_minus_lora": compare(share, lora, "token")}
     return out
 
 
@@ -260,13 +200,24 @@ def _training(logs: list[dict]) -> dict:
             "seconds": sum(s["seconds"] for s in logs) / len(logs)}
 
 
+def training_seconds(protocol: dict) -> float:
+    """Seconds spent training in this cycle's stages: every per-task run and the baselines."""
+    import json
+    from pathlib import Path
+
+    logs = [Path(f"logs/{kind}/{t}.json") for kind in ("lora", "coefficients", "random_basis") for t in protocol["order"]]
+    runs = [json.loads(p.read_text()) for p in logs + [Path("logs/sequential.json"), Path("logs/replay.json")]
+            if p.is_file()]
+    return sum(r["seconds"] for run in runs for r in (run if isinstance(run, list) else [run]))
+
+
 def method_costs(protocol: dict, results: dict) -> dict:
     """Stored bytes (the files a method must keep to serve every task) and, per new task,
     trainable parameters and training seconds, read from the stage outputs."""
     import json
     from pathlib import Path
 
-    from share.cycle import snapshot
+    from share.paths import snapshot
 
     read = lambda path: json.loads(Path(path).read_text())  # noqa: E731
     order, last = protocol["order"], len(protocol["steps"])

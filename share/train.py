@@ -16,11 +16,11 @@ import math
 import os
 import time
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import torch
 from tqdm import tqdm
 
+from share.hardware import native_bf16
 from share.io import atomic_path
 from share.modeling import ModelError, load_model, n_params
 from share.prompt import IGNORE, Example, PromptConfig, collate, encode_all
@@ -38,7 +38,7 @@ class TrainConfig:
     weight_decay: float = 0.0
     grad_clip: float = 1.0  # max gradient norm; 0 turns clipping off
     seed: int = 0
-    bf16: bool = False  # bf16 autocast
+    bf16: bool | str = False  # bf16 autocast: true, false, or auto (where the device has native bf16)
     eval_every: int = 0  # steps between eval-loss measurements; 0: only at the end
     threads: int = 0  # torch threads; 0: every core
     progress: bool = True
@@ -48,13 +48,13 @@ class TrainConfig:
             "steps": self.steps >= 1, "batch_size": self.batch_size >= 1, "lr": 0 < self.lr < 1,
             "warmup_steps": 0 <= self.warmup_steps <= self.steps, "min_lr_ratio": 0 <= self.min_lr_ratio <= 1,
             "weight_decay": self.weight_decay >= 0, "grad_clip": self.grad_clip >= 0,
-            "eval_every": self.eval_every >= 0, "threads": self.threads >= 0,
+            "eval_every": self.eval_every >= 0, "threads": self.threads >= 0, "bf16": self.bf16 in BF16_SETTINGS,
         }
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
             raise ValueError(f"training params out of range: {bad[0]}={getattr(self, bad[0])!r} "
                              f"(steps>=1, batch_size>=1, 0<lr<1, 0<=warmup_steps<=steps, 0<=min_lr_ratio<=1, "
-                             f"weight_decay>=0, grad_clip>=0, eval_every>=0, threads>=0)")
+                             f"weight_decay>=0, grad_clip>=0, eval_every>=0, threads>=0, bf16 true/false/auto)")
 
 
 @dataclass
@@ -67,6 +67,7 @@ class TrainStats:
     seconds_per_step: float
     final_loss: float  # mean over the last 10% of steps
     eval_loss: float | None = None
+    bf16: bool = False  # whether bf16 autocast ran
     losses: list = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict:
@@ -116,34 +117,19 @@ def batches(examples: list[Example], batch_size: int, seed: int):
             yield [examples[i] for i in epoch[b]]
 
 
-def autocast(device: torch.device, enabled: bool):
-    return torch.autocast(device.type, dtype=torch.bfloat16) if enabled else contextlib.nullcontext()
+BF16_SETTINGS = (False, True, "auto")  # "auto": bf16 autocast where the device computes bf16 natively
 
 
-CPU_BF16_FLAGS = {"avx512_bf16", "amx_bf16", "bf16"}  # x86 `flags`; `bf16` is aarch64's `Features` (ARMv8.6)
+def bf16_enabled(setting: bool | str, device: torch.device | str) -> bool:
+    """A params bf16 setting made concrete for a device."""
+    if setting not in BF16_SETTINGS:
+        raise ValueError(f"bf16 must be one of true, false or auto (native bf16 only), got {setting!r}")
+    return native_bf16(device) if setting == "auto" else setting
 
 
-def native_bf16(device: torch.device | str, cpuinfo: str | None = None) -> bool:
-    """Whether `device` computes bfloat16 in hardware, where bf16 autocast pays: a CPU with
-    avx512_bf16 ran a LoRA step 1.7x faster than in float32, one without emulates it many
-    times slower. A CPU's answer comes from /proc/cpuinfo (or `cpuinfo`, its text); where
-    there is none (macOS, Windows) the answer is False, so float32: slower at worst, never
-    many times slower. GPUs that only emulate bf16 (before Ampere) count as not native."""
-    device = torch.device(device)
-    if device.type == "cuda":
-        return torch.cuda.is_bf16_supported(including_emulation=False)
-    if device.type != "cpu":
-        return False
-    if cpuinfo is None:
-        try:
-            cpuinfo = Path("/proc/cpuinfo").read_text()
-        except OSError:
-            return False
-    for line in cpuinfo.splitlines():
-        key, _, value = line.partition(":")
-        if key.strip() in ("flags", "Features"):
-            return bool(CPU_BF16_FLAGS & set(value.split()))
-    return False
+def autocast(device: torch.device, setting: bool | str):
+    """bf16 autocast when the setting (true, false or auto) enables it on this device."""
+    return torch.autocast(device.type, dtype=torch.bfloat16) if bf16_enabled(setting, device) else contextlib.nullcontext()
 
 
 def answer_loss(model, batch: dict, bf16: bool = False) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -245,7 +231,8 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
     model.eval()
     tail = losses[-max(1, cfg.steps // 10):]
     return TrainStats(cfg.steps, len(examples), trainable, n_params(model), round(seconds, 2),
-                      round(seconds / cfg.steps, 4), sum(tail) / len(tail), eval_loss, losses)
+                      round(seconds / cfg.steps, 4), sum(tail) / len(tail), eval_loss,
+                      bf16_enabled(cfg.bf16, next(model.parameters()).device), losses)
 
 
 @contextlib.contextmanager

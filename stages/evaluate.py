@@ -10,12 +10,13 @@ import logging
 import time
 
 from share import params as P
-from share.cycle import CORE, check_methods, folded, load_variant, plan, saved_bytes
-from share.generation import GenerationConfig, evaluate_model
+from share.cycle import BASE, CORE, check_methods, folded, load_variant, plan, saved_bytes
+from share.generation import GenerationConfig, evaluate_model, score
 from share.io import atomic_path, write_json
 from share.koan import read_koans
-from share.metrics import summarize
+from share.metrics import koan_record, summarize
 from share.prompt import PromptConfig
+from share.train import bf16_enabled
 
 log = logging.getLogger("stages.evaluate")
 
@@ -30,29 +31,38 @@ def evaluate_method(method: str, protocol: dict, koans: dict, cfg: dict, base_di
                     memo: dict) -> dict:
     """The results of one method: each cell's per-koan records, and what serving a merged
     adapter stores. `memo` holds the records of (variant, koan) pairs answered already in
-    this stage, so a variant two cells or two methods share answers each koan once."""
+    this stage, so a variant two cells or two methods share answers each koan once; a
+    cell that is not judged only scores its koans teacher-forced (share.cycle.Cell)."""
     rows, extra, started = [], {}, time.perf_counter()
     by_variant: dict[tuple, list] = {}
-    for cell in plan(method, protocol):
+    for cell in plan(method, protocol, cfg["judge_all"]):
         by_variant.setdefault(cell.variant, []).append(cell)
     for variant, group in by_variant.items():
         sets = [core_subset(koans[CORE], cfg["core_subset"]) if c.subset else koans[c.koans] for c in group]
-        todo = list({k.id: k for s in sets for k in s if (variant, k.id) not in memo}.values())
-        if todo or variant[0] == "merged":
+        known = lambda k, judged: (variant, k.id) in memo and (memo[variant, k.id]["status"] or not judged)  # noqa: E731
+        todo = {judged: list({k.id: k for c, s in zip(group, sets) if c.judged == judged for k in s
+                              if not known(k, judged)}.values()) for judged in (True, False)}
+        todo[False] = [k for k in todo[False] if k.id not in {j.id for j in todo[True]}]
+        if todo[True] or todo[False] or variant[0] == "merged":
             model, tokenizer = load_variant(variant, base_dir, protocol, cfg.get("model", {}))
             if variant[0] == "merged":  # built here from the per-task LoRAs; its size is what serving it stores
                 extra["stored_bytes"] = saved_bytes(model)
-            if todo:
-                records = evaluate_model(folded(model), tokenizer, todo, prompt_cfg, gen_cfg, timeout=cfg["timeout"])
-                memo.update({(variant, r["id"]): r for r in records})
+            model = folded(model)
+            records = evaluate_model(model, tokenizer, todo[True], prompt_cfg, gen_cfg, timeout=cfg["timeout"]) \
+                if todo[True] else []
+            records += [koan_record(k, None, s) for k, s in
+                        zip(todo[False], score(model, tokenizer, todo[False], prompt_cfg, bf16=gen_cfg.bf16))]
+            memo.update({(variant, r["id"]): r for r in records})
         for cell, koan_set in zip(group, sets):
             records = [memo[variant, k.id] for k in koan_set]
             figures = summarize(records, by_shape=False)
             rows.append({"step": cell.step, "variant": list(variant), "koans": cell.koans, "subset": cell.subset,
-                         "passed": figures["passed"], "n": figures["n"], "records": records})
-            log.info("%s step %s %s on %s: %d/%d passed (%d excluded: the judge failed)", method, cell.step,
-                     variant, cell.koans, figures["passed"], figures["n"], figures["excluded"])
-    return {"method": method, "cells": rows, **extra, "seconds": round(time.perf_counter() - started, 1)}
+                         "judged": cell.judged, "passed": figures["passed"], "n": figures["n"], "records": records})
+            log.info("%s step %s %s on %s: %s", method, cell.step, variant, cell.koans,
+                     f"{figures['passed']}/{figures['n']} passed ({figures['excluded']} excluded: the judge failed)"
+                     if cell.judged else f"token accuracy {figures['token_accuracy']}")
+    return {"method": method, "cells": rows, **extra, "bf16": bf16_enabled(gen_cfg.bf16, cfg.get("model", {}).get("device") or "cpu"),
+            "seconds": round(time.perf_counter() - started, 1)}
 
 
 def main() -> None:
@@ -66,9 +76,9 @@ def main() -> None:
     if args.folder not in cfg["methods"]:
         raise P.ParamsError(f"params.yaml: `evaluate.methods` has no folder {args.folder!r}; one of {', '.join(cfg['methods'])}")
     protocol = P.protocol(params)
-    base_dir = P.section(params, "base_model").get("out", "models/base")
+    base_dir = BASE
     prompt_cfg = PromptConfig.load(base_dir)
-    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg.get("bf16", False))
+    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg["bf16"])
     koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
     memo: dict = {}
     with atomic_path(f"results/{args.folder}") as out:

@@ -12,7 +12,10 @@ from share import figures
 from share import params as P
 from share.cycle import CORE, check_methods, result_path
 from share.io import atomic_path, write_json, write_text
-from share.report import MATRIX_METHODS, continual, criteria, end_state, method_costs, method_rates, update_price
+from share.hardware import native_bf16
+from share.criteria import criteria
+from share.report import (MATRIX_METHODS, continual, end_state, method_costs, method_rates, training_seconds,
+                          update_price)
 
 def loss_curves(protocol: dict) -> list[dict]:
     """Training loss per step of every per-task run, from the dvclive logs."""
@@ -24,6 +27,9 @@ def loss_curves(protocol: dict) -> list[dict]:
                 for r in csv.DictReader(tsv.open(), delimiter="\t"):
                     rows.append({"run": f"{kind}/{task}", "step": int(r["step"]), "loss": float(r["loss"])})
     return rows
+
+
+TOKEN = "reference token accuracy"  # measured in every cell; pass rates only where a cell was judged
 
 
 def pct(value, digits: int = 1) -> str:
@@ -53,16 +59,21 @@ def interval(c: dict | None) -> str:
     return f"{c['mean'] * 100:+.1f} ({c['ci95'][0] * 100:+.1f} to {c['ci95'][1] * 100:+.1f})"
 
 
+def by_shape(s: dict | None, shape: str) -> str:
+    g = (s or {}).get("by_shape", {}).get(shape)
+    return rate(g) if g else "n/a"
+
+
 def table(rates: dict, summaries: dict, costs: dict) -> str:
-    lines = ["| method | all tasks: pass rate (95% interval) | seen / new shapes passed | token accuracy "
-             "| arriving tasks | core (all koans) | BWT, points (95% interval) | trainable params / task "
-             "| stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| method | all tasks, seen shapes: pass rate (95% interval) | new shapes | token accuracy "
+             "| arriving tasks (all shapes) | core (all koans) | BWT on seen shapes, points (95% interval) "
+             "| trainable params / task | stored bytes |", "|---|---|---|---|---|---|---|---|---|"]
     for method, r in rates.items():
         t, cost = r["tasks"], costs.get(method, {})
-        bwt = summaries[method]["pass"]["bwt"] if method in summaries else None
-        lines.append(f"| {method} | {rate(t)} | {shapes(t)} | {pct(t and t['token_accuracy'])} | {rate(r['arriving'])} "
-                     f"| {rate(r['core'])} | {interval(bwt)} | {number(cost.get('trainable_params'))} "
-                     f"| {number(cost.get('stored_bytes'))} |")
+        bwt = summaries[method]["seen"]["bwt"] if method in summaries else None
+        lines.append(f"| {method} | {by_shape(t, 'seen')} | {by_shape(t, 'new')} | {pct(t and t['token_accuracy'])} "
+                     f"| {rate(r['arriving'])} | {rate(r['core'])} | {interval(bwt)} "
+                     f"| {number(cost.get('trainable_params'))} | {number(cost.get('stored_bytes'))} |")
     return "\n".join(lines)
 
 
@@ -79,17 +90,20 @@ def excluded_line(rates: dict) -> str:
 def matrix_section(method: str, s: dict, protocol: dict) -> list[str]:
     p, t = s["pass"], s["token"]
     out = ["", f"## Accuracy matrix: {method}", "",
-           f"Pass rates; core is the same core subset at every step. Average at the end {pct(p['average'])}; "
-           f"BWT {interval(p['bwt'])} points; FWT {interval(p['fwt'])} points. On token accuracy: BWT "
-           f"{interval(t['bwt'])}, FWT {interval(t['fwt'])}."]
+           f"Each cell: pass rate where the cell was judged / reference token accuracy; core is the same core subset "
+           f"at every step. Pass rate at the end {pct(p['average'])}. BWT on seen shapes {interval(s['seen']['bwt'])} "
+           f"points, on new shapes {interval(s['new']['bwt'])}, on token accuracy {interval(t['bwt'])}; FWT on token "
+           f"accuracy {interval(t['fwt'])}."]
     if "compression" in p:
         out[-1] += (f" Measured from each task as trained (its LoRA before consolidation, or its phase-2 result "
-                    f"before the merge): BWT {interval(p['bwt_vs_trained'])}; consolidation or merge alone "
-                    f"{interval(p['compression'])} points (token accuracy {interval(t['compression'])}).")
+                    f"before the merge), seen shapes: BWT {interval(s['seen']['bwt_vs_trained'])}; consolidation or "
+                    f"merge alone {interval(s['seen']['compression'])} points (token accuracy "
+                    f"{interval(t['compression'])}).")
     columns = protocol["order"] + [CORE]
     out += ["", "| step | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    cell = lambda v: f"{pct(v['pass_rate'], 0) if v['n'] else '-'} / {pct(v['token_accuracy'], 0)}"  # noqa: E731
     for step, row in enumerate(s["matrix"]):
-        out.append(f"| {step} | " + " | ".join(pct(row[c]["pass_rate"], 0) if c in row else "" for c in columns) + " |")
+        out.append(f"| {step} | " + " | ".join(cell(row[c]) if c in row else "" for c in columns) + " |")
     return out
 
 
@@ -103,15 +117,25 @@ def draw(protocol: dict, summaries: dict, by_method: list[dict], losses: list[di
         figures.pass_rates(by_method, out / "pass_rates.png")
         figures.loss_curves(losses, out / "loss.png")
         for method, s in summaries.items():
-            rows = [{c: v["pass_rate"] for c, v in row.items()} for row in s["matrix"]]
-            figures.matrix_heatmap(method, columns, rows, out / f"matrix_{method}.png")
-            figures.task_curves(method, columns, rows, out / f"tasks_{method}.png")
-            md += ["", f"![{method}: accuracy matrix](figures/matrix_{method}.png)",
-                   f"![{method}: each task after every step](figures/tasks_{method}.png)"]
+            rows = [{c: v["token_accuracy"] for c, v in row.items()} for row in s["matrix"]]
+            figures.matrix_heatmap(method, columns, rows, out / f"matrix_{method}.png", TOKEN)
+            figures.task_curves(method, columns, rows, out / f"tasks_{method}.png", TOKEN)
+            md += ["", f"![{method}: accuracy matrix, token accuracy](figures/matrix_{method}.png)",
+                   f"![{method}: each task after every step, token accuracy](figures/tasks_{method}.png)"]
     return md
 
 
-def cycle_md(protocol, rates, summaries, costs, crit, price, figures_md) -> str:
+def precision_line(results: dict) -> str:
+    """Which arithmetic ran: bf16 autocast only where the CPU computes bf16 natively (params `bf16: auto`)."""
+    runs = [json.loads(p.read_text()) for p in Path("logs").glob("*/*.json")]
+    trained = {r["bf16"] for r in runs if isinstance(r, dict) and "bf16" in r}
+    evaluated = {r.get("bf16") for r in results.values()}
+    word = lambda found: "bf16 autocast" if found == {True} else "float32" if found == {False} else "mixed"  # noqa: E731
+    return (f"Arithmetic: training in {word(trained)}; evaluation prompts and teacher-forced scoring in "
+            f"{word(evaluated)}, decoding in float32 (this CPU {'has' if native_bf16('cpu') else 'lacks'} native bf16).")
+
+
+def cycle_md(protocol, rates, summaries, costs, crit, price, figures_md, results) -> str:
     today = datetime.date.today().isoformat()
     out = [f"# Continual-learning cycle ({today}, {platform.machine()}, Python {platform.python_version()})", "",
            f"Initial tasks: {', '.join(protocol['initial'])}. Arriving, in order: "
@@ -126,12 +150,32 @@ def cycle_md(protocol, rates, summaries, costs, crit, price, figures_md) -> str:
     out += [f"- **{c['verdict']}**: {c['name']}. {c['figures']}" for c in crit]
     if price:
         out += ["", "## Each update's price on prior skill (core subset, with that task's update applied)", "",
-                "| task | Share coefficients | its LoRA | Share - LoRA, points (95% interval) |", "|---|---|---|---|"]
-        out += [f"| {t} | {rate(p['share'])} | {rate(p['lora'])} | {interval(p['share_minus_lora'])} |"
-                for t, p in price.items()]
+                "| task | Share coefficients: pass rate / token accuracy | its LoRA | Share - LoRA, pass rate points "
+                "| Share - LoRA, token accuracy points |", "|---|---|---|---|---|"]
+        out += [f"| {t} | {rate(p['share'])} / {pct(p['share']['token_accuracy'])} | {rate(p['lora'])} / "
+                f"{pct(p['lora']['token_accuracy'])} | {interval(p['share_minus_lora'])} "
+                f"| {interval(p['token_share_minus_lora'])} |" for t, p in price.items()]
+    out += ["", precision_line(results)]
     for method, s in summaries.items():
         out += matrix_section(method, s, protocol)
     return "\n".join(out + figures_md) + "\n"
+
+
+def headline(rates: dict, summaries: dict, costs: dict, results: dict, protocol: dict) -> dict:
+    """metrics/cycle.json, what `dvc metrics diff` compares across commits on one screen:
+    per method the learned tasks' pass rate on seen and new shapes, reference token
+    accuracy and loss (graded signals that move where pass rates do not), core, BWT on seen shapes, trainable parameters and stored bytes; and the
+    minutes spent training and evaluating (stage start-up and koan generation not counted)."""
+    def of(s: dict | None, shape: str):
+        g = (s or {}).get("by_shape", {}).get(shape)
+        return g and g["pass_rate"]
+
+    out = {m: {"seen": of(r["tasks"], "seen"), "new": of(r["tasks"], "new"), "core": r["core"] and r["core"]["pass_rate"],
+               "token_accuracy": r["tasks"] and r["tasks"]["token_accuracy"], "loss": r["tasks"] and r["tasks"]["loss"],
+               "bwt_seen": summaries[m]["seen"]["bwt"]["mean"] if m in summaries and summaries[m]["seen"]["bwt"] else None,
+               "trainable_params": costs.get(m, {}).get("trainable_params"),
+               "stored_bytes": costs.get(m, {}).get("stored_bytes")} for m, r in rates.items()}
+    return {**out, "minutes": round((training_seconds(protocol) + sum(r["seconds"] for r in results.values())) / 60, 1)}
 
 
 def main() -> None:
@@ -144,24 +188,27 @@ def main() -> None:
     rates = {m: method_rates(m, ends[m], protocol) for m in methods}
     summaries = {m: continual(m, results, protocol, ends["base"]) for m in MATRIX_METHODS if m in results}
     costs = method_costs(protocol, results)
-    crit = criteria(ends, summaries, costs, protocol, bars)
+    zero_shot = json.loads(Path("metrics/base_model.json").read_text())["zero_shot"]
+    crit = criteria(ends, summaries, costs, protocol, bars, zero_shot)
     price = update_price(results, protocol)
     lora_bytes = costs["lora"]["stored_bytes"]
-    write_json("metrics/pass_rates.json", rates)
-    write_json("metrics/continual.json", {m: {k: v for k, v in s.items() if k != "matrix"} for m, s in summaries.items()})
-    write_json("metrics/cost.json", {**costs, "share_compression": lora_bytes / costs["share"]["stored_bytes"]
-                                     if "share" in costs else None})
+    write_json("metrics/cycle.json", headline(rates, summaries, costs, results, protocol))
     write_json("metrics/criteria.json", {c["name"]: c["verdict"] for c in crit})
-    write_json("plots/accuracy_matrix.json", [{"method": m, "step": step, "task": t, "pass_rate": v["pass_rate"]}
+    write_json("reports/breakdown/pass_rates.json", rates)
+    write_json("reports/breakdown/continual.json", {m: {k: v for k, v in s.items() if k != "matrix"}
+                                                    for m, s in summaries.items()})
+    write_json("reports/breakdown/cost.json", {**costs, "share_compression": lora_bytes / costs["share"]["stored_bytes"]
+                                               if "share" in costs else None})
+    write_json("plots/accuracy_matrix.json", [{"method": m, "step": step, "task": t, "token_accuracy": v["token_accuracy"]}
                                               for m, s in summaries.items() for step, row in enumerate(s["matrix"])
-                                              for t, v in row.items() if v["pass_rate"] is not None])
+                                              for t, v in row.items() if v["token_accuracy"] is not None])
     by_method = [{"method": m, "pass_rate": r["tasks"]["pass_rate"], "low": r["tasks"]["ci95"][0],
                   "high": r["tasks"]["ci95"][1]} for m, r in rates.items() if r["tasks"] and r["tasks"]["n"]]
     losses = loss_curves(protocol)
     write_json("plots/pass_rate_by_method.json", by_method)
     write_json("plots/loss.json", losses)
     figures_md = draw(protocol, summaries, by_method, losses)
-    write_text("reports/cycle.md", cycle_md(protocol, rates, summaries, costs, crit, price, figures_md))
+    write_text("reports/cycle.md", cycle_md(protocol, rates, summaries, costs, crit, price, figures_md, results))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ output changes only when rustc does, so nothing else re-runs; a wrong task name,
 evaluate method or a missing rustc stops the cycle here, before any work."""
 
 from share import params as P
-from share.cycle import check_methods
+from share.cycle import check_methods, check_trained
 from share.io import write_text
 from share.plugins import load_registry
 from share.sandbox import rustc_version
@@ -13,7 +13,8 @@ from share.sandbox import rustc_version
 def main() -> None:
     params = P.load()
     P.protocol(params, load_registry())
-    check_methods(P.section(params, "evaluate").get("methods"))
+    methods = check_methods(P.section(params, "evaluate").get("methods"))
+    check_trained(methods, params)
     write_text("data/toolchain.txt", rustc_version() + "\n")
 
 

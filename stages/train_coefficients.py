@@ -2,10 +2,10 @@
 its coefficients and temporary factors train, against the frozen basis of step PREV ->
 models/share/pending/step_<STEP>/.
 
-Then the control, from the same inputs: the same training against a random orthonormal
-basis with the same k per module -> models/random_basis/<task>/. If the learned basis
-carries knowledge that transfers, Share beats this control. (One stage for both: they
-depend on exactly the same code, data and params, and a stage's start-up costs seconds.)"""
+Stage `train_control@STEP` (`--control`, for the steps params.yaml lists under
+`coefficients.controls`): the same training against a random orthonormal basis with the
+same k per module -> models/random_basis/<task>/. If the learned basis carries knowledge
+that transfers, Share beats this control."""
 
 import argparse
 import tempfile
@@ -14,6 +14,7 @@ from dataclasses import replace
 import torch
 
 from share import params as P
+from share.paths import BASE
 from share.io import write_json
 from share.koan import read_koans
 from share.prompt import PromptConfig
@@ -35,11 +36,12 @@ def random_bases(share: Share, seed: int) -> Share:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", type=int)
+    parser.add_argument("step", type=int, help="the protocol step whose arriving task trains")
+    parser.add_argument("--control", action="store_true", help="train against a random basis of the same k instead")
     args = parser.parse_args()
     params = P.load()
     cfg = P.section(params, "coefficients")
-    base_dir = P.section(params, "base_model")["out"]
+    base_dir = BASE
     step = P.protocol(params)["steps"][args.step - 1]
     task = step["task"]
     koans = read_koans(f"data/koans/{task}/train.jsonl")
@@ -52,7 +54,9 @@ def main() -> None:
                                    live_dir=f"logs/{kind}/{task}", model_kwargs=cfg.get("model"))
         write_json(f"logs/{kind}/{task}.json", stats.to_json())
 
-    run("coefficients", share_dir, f"models/share/pending/step_{args.step}")
+    if not args.control:
+        run("coefficients", share_dir, f"models/share/pending/step_{args.step}")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
         run("random_basis", f"{tmp}/share", f"models/random_basis/{task}")

@@ -4,6 +4,7 @@ models/lora/<task>/ (a standard PEFT adapter), its loss log and training figures
 import argparse
 
 from share import params as P
+from share.paths import BASE
 from share.io import write_json
 from share.koan import read_koans
 from share.prompt import PromptConfig
@@ -16,7 +17,7 @@ def main() -> None:
     args = parser.parse_args()
     params = P.load()
     cfg = P.section(params, "lora")
-    base_dir = P.section(params, "base_model")["out"]
+    base_dir = BASE
     koans = read_koans(f"data/koans/{args.task}/train.jsonl")
     stats = train_lora(base_dir, koans, f"models/lora/{args.task}", LoraParams(**cfg["adapter"]),
                        TrainConfig(**cfg["train"], seed=params["seed"]), PromptConfig.load(base_dir),

