@@ -28,6 +28,7 @@ from share.koan import read_koans
 from share.modeling import load_tokenizer
 from share.paths import BASE
 from share.prompt import PromptConfig, answer_ids, prompt_ids, target
+from share.report import training_runs
 
 
 def throughput(m: int, k: int, n: int, dtype: torch.dtype, seconds: float = 2.0) -> float:
@@ -72,8 +73,8 @@ def main() -> None:
     print(f"matmul {shape[0]}x{shape[1]} @ {shape[1]}x{shape[2]}, {args.threads} threads: float32 {fp32 / 1e9:.0f} "
           f"GFLOP/s, bfloat16 {bf16 / 1e9:.0f} GFLOP/s (native bf16: {native_bf16('cpu')})")
 
-    runs = [json.loads(p.read_text()) for p in Path("logs").glob("*/*.json")]
-    runs += [r for p in Path("logs").glob("*.json") for r in json.loads(p.read_text())]
+    methods = [m for ms in params["evaluate"]["methods"].values() for m in ms]
+    runs = training_runs(protocol, methods)
     batch = P.section(params, "lora")["train"]["batch_size"]  # the coefficient runs use the same batch
     steps = sum(r["steps"] for r in runs if r.get("seconds"))  # a run reused from another stage took 0 s
     step_tokens = batch * tokens

@@ -200,15 +200,22 @@ def _training(logs: list[dict]) -> dict:
             "seconds": sum(s["seconds"] for s in logs) / len(logs)}
 
 
-def training_seconds(protocol: dict) -> float:
-    """Seconds spent training in this cycle's stages: every per-task run and the baselines."""
+def training_runs(protocol: dict, methods) -> list[dict]:
+    """The training logs of what this cycle's `methods` read: the per-task LoRAs and Share's
+    coefficients, and the random-basis control and sequential baselines where evaluated (a
+    log left by an earlier cycle's method is not read)."""
     import json
     from pathlib import Path
 
-    logs = [Path(f"logs/{kind}/{t}.json") for kind in ("lora", "coefficients", "random_basis") for t in protocol["order"]]
-    runs = [json.loads(p.read_text()) for p in logs + [Path("logs/sequential.json"), Path("logs/replay.json")]
-            if p.is_file()]
-    return sum(r["seconds"] for run in runs for r in (run if isinstance(run, list) else [run]))
+    kinds = ["lora", "coefficients"] + [m for m in ("random_basis",) if m in methods]
+    logs = [Path(f"logs/{kind}/{t}.json") for kind in kinds for t in protocol["order"]]
+    logs += [Path(f"logs/{b}.json") for b in ("sequential", "replay") if b in methods]
+    runs = [json.loads(p.read_text()) for p in logs if p.is_file()]  # coefficients: arriving tasks only
+    return [r for run in runs for r in (run if isinstance(run, list) else [run])]
+
+
+def training_seconds(protocol: dict, methods) -> float:
+    return sum(r["seconds"] for r in training_runs(protocol, methods))
 
 
 def method_costs(protocol: dict, results: dict) -> dict:

@@ -17,6 +17,7 @@ from share.criteria import criteria
 from share.report import (MATRIX_METHODS, continual, end_state, method_costs, method_rates, training_seconds,
                           update_price)
 
+
 def loss_curves(protocol: dict) -> list[dict]:
     """Training loss per step of every per-task run, from the dvclive logs."""
     rows = []
@@ -175,7 +176,8 @@ def headline(rates: dict, summaries: dict, costs: dict, results: dict, protocol:
                "bwt_seen": summaries[m]["seen"]["bwt"]["mean"] if m in summaries and summaries[m]["seen"]["bwt"] else None,
                "trainable_params": costs.get(m, {}).get("trainable_params"),
                "stored_bytes": costs.get(m, {}).get("stored_bytes")} for m, r in rates.items()}
-    return {**out, "minutes": round((training_seconds(protocol) + sum(r["seconds"] for r in results.values())) / 60, 1)}
+    seconds = training_seconds(protocol, results) + sum(r["seconds"] for r in results.values())
+    return {**out, "minutes": round(seconds / 60, 1)}
 
 
 def main() -> None:
