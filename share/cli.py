@@ -108,7 +108,7 @@ def cmd_generate(args) -> int:
     made = generate_tasks(tasks, args.split, args.n, args.seed, workers=args.jobs, timeout=args.timeout)
     seconds = time.perf_counter() - started
     for task, (koans, stats) in zip(tasks, made):
-        write_records(out / f"{task.name}.jsonl", koans)
+        write_records(out / task.name / f"{args.split}.jsonl", koans)  # the stages' layout: splits side by side
         print(stats.line())
     total = sum(len(koans) for koans, _ in made)
     print(f"{len(tasks)} tasks: {total} verified koans in {seconds:.0f} s ({total / max(seconds, 1e-9):.1f} koans/s)")
@@ -117,13 +117,13 @@ def cmd_generate(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="koanshare", description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each step does")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("evaluate", help="compile and run answers (or a koan file's own code) with rustc")
-    p.add_argument("koans")
-    p.add_argument("answers", nargs="?")
-    p.add_argument("-o", "--output", required=True)
+    p.add_argument("koans", help="a koan file (JSON lines, the koan schema of docs/design.md)")
+    p.add_argument("answers", nargs="?", help="answers to judge: JSON lines of {id, answer}")
+    p.add_argument("-o", "--output", required=True, help="where to write one result per koan (JSON lines)")
     p.add_argument("--reference", action="store_true", help="evaluate each koan's reference code")
     p.add_argument("--broken", action="store_true", help="evaluate each koan's broken code")
     p.add_argument("--jobs", type=int, default=None, help="parallel workers (default: the machine's cores + 1)")
@@ -147,13 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_families)
 
     p = sub.add_parser("generate", help="generate verified koans for tasks (`all` = every task)")
-    p.add_argument("tasks", nargs="+")
-    p.add_argument("--split", choices=SPLITS, required=True)
-    p.add_argument("--n", type=int, required=True)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--jobs", type=int, default=None)
-    p.add_argument("--timeout", type=float, default=10.0)
+    p.add_argument("tasks", nargs="+", help="task names, family names (all their tasks) or `all` (see `koanshare families`)")
+    p.add_argument("--split", choices=SPLITS, required=True, help="train, eval (held out) or dev (for choosing recipes)")
+    p.add_argument("--n", type=int, required=True, help="verified koans per task")
+    p.add_argument("--seed", type=int, default=0, help="the same seed gives the same koans")
+    p.add_argument("-o", "--output", required=True, help="folder: writes OUTPUT/<task>/<split>.jsonl")
+    p.add_argument("--jobs", type=int, default=None, help="rustc workers (default: cores + 1)")
+    p.add_argument("--timeout", type=float, default=10.0, help="seconds per compile or run")
     p.set_defaults(func=cmd_generate)
 
     try:

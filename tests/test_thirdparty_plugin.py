@@ -34,17 +34,18 @@ def test_installed_plugin_generates_and_evaluates(site, tmp_path):
     assert "ex_sum" in listed.stdout
 
     for split, n in (("train", 6), ("eval", 3)):
-        made = koanshare(site, "generate", "ex_sum", "--split", split, "--n", str(n), "--seed", "3", "-o", str(tmp_path / split))
+        made = koanshare(site, "generate", "ex_sum", "--split", split, "--n", str(n), "--seed", "3", "-o", str(tmp_path / "koans"))
         assert made.returncode == 0, made.stderr
         assert f"ex_sum" in made.stdout and "verified=100%" in made.stdout
-    koans = [json.loads(line) for line in (tmp_path / "eval" / "ex_sum.jsonl").read_text().splitlines()]
+    assert len((tmp_path / "koans" / "ex_sum" / "train.jsonl").read_text().splitlines()) == 6  # one -o keeps both splits
+    koans = [json.loads(line) for line in (tmp_path / "koans" / "ex_sum" / "eval.jsonl").read_text().splitlines()]
     new = [k for k in koans if new_shape(k["id"])]  # the eval_ template's koans; the rest are held-out train_ instances
     assert len(koans) == 3 and len(new) >= 2
     assert all(k["expected_error"] == "E0308" and "error[E0308]" in k["diagnostic"] for k in new)
 
     answers = tmp_path / "answers.jsonl"
     answers.write_text("".join(json.dumps({"id": k["id"], "answer": f"```rust\n{k['reference']}```\n"}) + "\n" for k in koans))
-    judged = koanshare(site, "evaluate", str(tmp_path / "eval" / "ex_sum.jsonl"), str(answers), "-o", str(tmp_path / "r.jsonl"))
+    judged = koanshare(site, "evaluate", str(tmp_path / "koans" / "ex_sum" / "eval.jsonl"), str(answers), "-o", str(tmp_path / "r.jsonl"))
     assert judged.returncode == 0, judged.stderr
     assert "3/3 passed" in judged.stdout
 
