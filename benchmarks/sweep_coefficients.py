@@ -1,47 +1,60 @@
-"""How Share phase-2 settings learn a task, beside LoRA in the same run: final training
-loss, held-out teacher-forced loss, trainable parameters and step time for a few
-(p, phi, lr). It picked the default coefficient lr (params.yaml `coefficients`).
+"""Choose Share phase 2's recipe on the dev split (prints figures; not a test).
 
-    .venv/bin/python benchmarks/sweep_coefficients.py [--task bc_mut] [--share models/share/step_0] [--steps 80]
+For each arriving task and recipe (p, phi, steps, lr), train the task's coefficients
+against the frozen basis of its predecessor step as `train_coefficients` does, into a temp
+folder, and judge its answers to the task's *dev* koans, seen and new shapes apart: the
+eval koans the report uses stay unseen by the choice. Its LoRA's dev figures come from
+`benchmarks/sweep_lora.py` with the same steps and lr.
 
-Needs a cycle's outputs (`dvc repro` up to `consolidate`): the task's koans and a basis.
+    .venv/bin/python benchmarks/sweep_coefficients.py --tasks adv_newtype bc_mut --recipes 1:2:30:1e-2 4:2:30:1e-2
+
+A recipe is P:PHI:STEPS:LR; every other setting comes from params.yaml `coefficients`.
+Needs a cycle's outputs up to the task's basis (`dvc repro` up to `merge@PREV`).
 """
 
 from __future__ import annotations
 
 import argparse
 import tempfile
+import time
+from dataclasses import replace
 
+from share import params as P
+from share.cycle import folded, load_answerer
+from share.generation import GenerationConfig, evaluate_model
 from share.koan import read_koans
+from share.metrics import headline
+from share.paths import BASE
 from share.prompt import PromptConfig
-from share.train import LoraParams, TrainConfig, set_threads, train_coefficients, train_lora
-
-SETTINGS = [(1, 2, 5e-3), (1, 2, 5e-2), (4, 0, 5e-2), (8, 2, 5e-2)]  # (p, phi, lr)
+from share.train import TrainConfig, train_coefficients
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--task", default="bc_mut")
-    parser.add_argument("--base", default="models/base")
-    parser.add_argument("--share", default="models/share/step_0")
-    parser.add_argument("--steps", type=int, default=80)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tasks", nargs="+", required=True, help="arriving tasks of the protocol")
+    parser.add_argument("--recipes", nargs="+", required=True, help="P:PHI:STEPS:LR each")
     args = parser.parse_args()
-    set_threads(2)
-    prompt = PromptConfig.load(args.base)
-    koans, dev = (read_koans(f"data/koans/{args.task}/{split}.jsonl") for split in ("train", "dev"))  # chosen on dev, never eval
-    cfg = lambda lr: TrainConfig(steps=args.steps, batch_size=8, lr=lr, warmup_steps=10, grad_clip=1.0, progress=False)  # noqa: E731
-    print(f"task {args.task}: {len(koans)} training koans, {len(dev)} dev; {args.steps} steps, batch 8")
-    with tempfile.TemporaryDirectory() as tmp:
-        runs = [("LoRA r=8 lr=0.005", lambda: train_lora(args.base, koans, f"{tmp}/lora", LoraParams(), cfg(5e-3), prompt,
-                                                          eval_koans=dev))]
-        for p, phi, lr in SETTINGS:
-            runs.append((f"coefficients p={p} phi={phi} lr={lr}",
-                         lambda p=p, phi=phi, lr=lr: train_coefficients(args.base, args.share, koans, f"{tmp}/c{p}{phi}{lr}",
-                                                                        cfg(lr), prompt, p=p, phi=phi, eval_koans=dev)))
-        for name, run in runs:
-            stats = run()
-            print(f"{name:34s} final loss {stats.final_loss:.3f}  held-out loss {stats.eval_loss:.3f}  "
-                  f"trainable {stats.trainable_params:>6,}  {stats.seconds_per_step:.3f} s/step", flush=True)
+    params = P.load()
+    cfg, ev = P.section(params, "coefficients"), P.section(params, "evaluate")
+    prev = {s["task"]: s["prev"] for s in P.protocol(params)["steps"]}
+    prompt = PromptConfig.load(BASE)
+    gen = GenerationConfig(max_new_tokens=ev["max_new_tokens"], batch_size=ev["batch_size"], bf16=ev["bf16"])
+    for task in args.tasks:
+        if task not in prev:
+            parser.error(f"{task} is not an arriving task of params.yaml `steps` ({', '.join(prev)})")
+        train, dev = (read_koans(f"data/koans/{task}/{split}.jsonl") for split in ("train", "dev"))
+        for recipe in args.recipes:
+            p, phi, steps, lr = recipe.split(":")
+            train_cfg = replace(TrainConfig(**cfg["train"], seed=params["seed"]), steps=int(steps), lr=float(lr))
+            started = time.perf_counter()
+            with tempfile.TemporaryDirectory() as tmp:
+                stats = train_coefficients(BASE, f"models/share/step_{prev[task]}", train, f"{tmp}/pending", train_cfg,
+                                           prompt, p=int(p), phi=int(phi))
+                model, tokenizer = load_answerer(BASE, adapter=f"{tmp}/pending")
+                records = evaluate_model(folded(model), tokenizer, dev, prompt, gen, timeout=ev["timeout"])
+            print(f"{task} {recipe}: dev {headline(records)}; {stats.trainable_params:,} trainable, "
+                  f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
+                  f"{time.perf_counter() - started:.0f} s", flush=True)
 
 
 if __name__ == "__main__":

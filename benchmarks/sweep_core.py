@@ -22,7 +22,7 @@ from share import params as P
 from share.base import teach_core
 from share.generate import generate_tasks
 from share.generation import GenerationConfig
-from share.metrics import summarize
+from share.metrics import headline
 from share.plugins import load_registry
 from share.prompt import PromptConfig
 from share.train import LoraParams, TrainConfig
@@ -30,12 +30,6 @@ from share.train import LoraParams, TrainConfig
 
 def core_koans(split: str, n: int, seed: int) -> list:
     return [k for koans, _ in generate_tasks(load_registry().family_tasks("core"), split, n, seed) for k in koans]
-
-
-def line(name: str, records: list[dict]) -> str:
-    s = summarize(records)
-    shapes = ", ".join(f"{k} {g['passed']}/{g['n']}" for k, g in s["by_shape"].items())
-    return f"{name}: {s['passed']}/{s['n']} ({shapes}), token accuracy {s['token_accuracy']:.1%}"
 
 
 def main() -> None:
@@ -57,8 +51,8 @@ def main() -> None:
                                 LoraParams(**core["adapter"]), train_cfg, prompt, gen, model_kwargs=cfg.get("model"))
         print(f"recipe {recipe} ({time.perf_counter() - started:.0f} s, {result['train']['seconds_per_step']:.2f} s/step, "
               f"final loss {result['train']['final_loss']:.3f})", flush=True)
-        print("  " + line("zero-shot", result["zero_shot"]), flush=True)
-        print("  " + line("taught", result["taught"]), flush=True)
+        print(f"  zero-shot: {headline(result['zero_shot'])}", flush=True)
+        print(f"  taught: {headline(result['taught'])}", flush=True)
 
 
 if __name__ == "__main__":

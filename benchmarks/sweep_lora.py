@@ -21,7 +21,7 @@ from share import params as P
 from share.cycle import folded, load_answerer
 from share.generation import GenerationConfig, evaluate_model
 from share.koan import read_koans
-from share.metrics import summarize
+from share.metrics import headline
 from share.paths import BASE
 from share.prompt import PromptConfig
 from share.train import LoraParams, TrainConfig, train_lora
@@ -45,9 +45,8 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 stats = train_lora(BASE, train, f"{tmp}/lora", LoraParams(**cfg["adapter"]), train_cfg, prompt)
                 model, tokenizer = load_answerer(BASE, adapter=f"{tmp}/lora")
-                s = summarize(evaluate_model(folded(model), tokenizer, dev, prompt, gen, timeout=ev["timeout"]))
-            shapes = ", ".join(f"{k} {g['passed']}/{g['n']}" for k, g in s["by_shape"].items())
-            print(f"{task} {recipe}: dev {s['passed']}/{s['n']} ({shapes}), token accuracy {s['token_accuracy']:.1%}; "
+                records = evaluate_model(folded(model), tokenizer, dev, prompt, gen, timeout=ev["timeout"])
+            print(f"{task} {recipe}: dev {headline(records)}; "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
 

@@ -42,13 +42,14 @@ def drafts_of(task: Task, split: str, n: int, seed: int) -> list[dict]:
     try:
         drafts = list(task.generator(split, n, seed))
     except Exception as e:
-        raise PluginError(f"{where}: the generator raised {e!r}") from e
+        raise PluginError(f"{where}: the generator raised {type(e).__name__}: {e}") from e
     if len(drafts) != n:
         raise PluginError(f"{where}: asked for {n} {split} koans, the generator returned {len(drafts)}")
     for i, draft in enumerate(drafts):
         problem = _draft_problem(draft)
         if problem:
-            raise PluginError(f"{where}: draft {i} is malformed: {problem}")
+            template = f" (template {draft['template']})" if isinstance(draft, dict) and draft.get("template") else ""
+            raise PluginError(f"{where}: draft {i}{template} is malformed: {problem}")
     return drafts
 
 

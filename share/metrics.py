@@ -70,6 +70,14 @@ def summarize(records: Sequence[dict], by_shape: bool = True) -> dict:
     return out
 
 
+def headline(records: Sequence[dict]) -> str:
+    """One line for a sweep's log: passes overall and by shape, token accuracy."""
+    s = summarize(records)
+    shapes = ", ".join(f"{k} {g['passed']}/{g['n']}" for k, g in s["by_shape"].items())
+    accuracy = "n/a" if s["token_accuracy"] is None else f"{s['token_accuracy']:.1%}"
+    return f"{s['passed']}/{s['n']} ({shapes}), token accuracy {accuracy}"
+
+
 def mcnemar_exact(a_only: int, b_only: int) -> float:
     """Two-sided exact McNemar p-value from the discordant pairs: koans only A passed and
     koans only B passed (a binomial test of a_only against p = 1/2)."""

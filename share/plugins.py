@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from dataclasses import dataclass, field
@@ -15,10 +16,19 @@ from share import hookspecs
 ENTRY_POINT_GROUP = "koanshare.families"
 ONLY_ENV = "KOANSHARE_PLUGINS"  # comma-separated plugin names: load only these
 TASK_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+log = logging.getLogger(__name__)
 
 
 class PluginError(RuntimeError):
     """A plugin misbehaved; the message names the plugin (and task)."""
+
+
+def without(plugin: str) -> str:
+    """How to run without one plugin: the hint every registration error ends with."""
+    from importlib.metadata import entry_points
+
+    others = sorted(ep.name for ep in entry_points(group=ENTRY_POINT_GROUP) if ep.name != plugin)
+    return f"to run without it, set {ONLY_ENV}={','.join(others)} (the plugins to load)"
 
 
 @dataclass
@@ -60,7 +70,7 @@ def plugin_manager() -> pluggy.PluginManager:
         try:
             module = ep.load()
         except Exception as e:
-            raise PluginError(f"plugin {ep.name!r} ({ep.value}) failed to import: {e!r}") from e
+            raise PluginError(f"plugin {ep.name!r} ({ep.value}) failed to import: {e!r}; {without(ep.name)}") from e
         pm.register(module, name=ep.name)
     return pm
 
@@ -77,9 +87,13 @@ def get_plugin_manager() -> pluggy.PluginManager:
 
 
 def load_registry(pm: pluggy.PluginManager | None = None) -> Registry:
-    """Ask every plugin to register; validate names, duplicates and references."""
+    """Ask every plugin to register; validate names, duplicates and references. An error
+    names the plugin and says how to run without it; a family left without tasks is
+    logged as a warning."""
     pm = pm or get_plugin_manager()
     pm.check_pending()  # a misspelled hook name is an error, not a silent no-op
+    for name, plugin in pm.list_name_plugin():
+        _check_marked(name, plugin)
     registry = Registry()
     for hook, registrar in (
         (pm.hook.register_families, _family_registrar),
@@ -89,11 +103,25 @@ def load_registry(pm: pluggy.PluginManager | None = None) -> Registry:
         for impl in hook.get_hookimpls():
             try:
                 impl.function(register=registrar(registry, impl.plugin_name))
-            except PluginError:
-                raise
+            except PluginError as e:
+                raise PluginError(f"{e}; {without(impl.plugin_name)}") from e
             except Exception as e:
-                raise PluginError(f"plugin {impl.plugin_name!r} raised in {hook.name}: {e!r}") from e
+                raise PluginError(f"plugin {impl.plugin_name!r} raised in {hook.name}: {e!r}; "
+                                  f"{without(impl.plugin_name)}") from e
+    for family, (_, plugin) in registry.families.items():
+        if not registry.family_tasks(family):
+            log.warning("plugin %r: family %r has no tasks (is its register_tasks decorated with @hookimpl?)",
+                        plugin, family)
     return registry
+
+
+def _check_marked(name: str, plugin) -> None:
+    """A hook function without @hookimpl is silently skipped by pluggy: refuse it instead."""
+    for hook in ("register_families", "register_tasks", "register_checks"):
+        function = getattr(plugin, hook, None)
+        if callable(function) and not hasattr(function, "koanshare_impl"):
+            raise PluginError(f"plugin {name!r}: {hook} is not decorated with @hookimpl "
+                              f"(from share.hookspecs import hookimpl), so it would never be called; {without(name)}")
 
 
 def _family_registrar(registry: Registry, plugin: str):

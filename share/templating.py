@@ -33,7 +33,7 @@ from typing import Callable
 
 import jinja2
 
-from share.koan import SPLITS
+from share.koan import MODES, SPLITS
 
 HEADER = "//~ "
 TESTS_MARK = "//~ tests"
@@ -90,9 +90,18 @@ def templates(folder: Path, prefix: str) -> list[Path]:
     return sorted(Path(folder).glob(f"{prefix}*.rs.j2"))
 
 
+HEADER_KEYS = ("mode", "expected_error")
+
+
 def render(template: jinja2.Template, params: dict, fixed: bool) -> dict:
-    """One rendering -> {mode, expected_error, code, tests}."""
-    text = template.render(**params, fixed=fixed)
+    """One rendering -> {mode, expected_error, code, tests}. A Jinja error, an unknown
+    header, a mode the host lacks, or a test-mode template without `//~ tests` (its
+    tests would be shown to the model) is a TemplateError naming the template file."""
+    where = template.filename or template.name
+    try:
+        text = template.render(**params, fixed=fixed)
+    except jinja2.TemplateError as e:
+        raise TemplateError(f"{where}: {type(e).__name__}: {e}") from e
     head, code_lines, tests_lines, target = {}, [], [], None
     for line in text.splitlines():
         if target is None and line.startswith(HEADER) and ":" in line:
@@ -104,11 +113,18 @@ def render(template: jinja2.Template, params: dict, fixed: bool) -> dict:
             continue
         target = code_lines if target is None else target
         target.append(line)
-    if target is None:
-        target = code_lines
+    unknown = set(head) - set(HEADER_KEYS)
+    if unknown:
+        raise TemplateError(f"{where}: unknown header `{HEADER}{sorted(unknown)[0]}:`; one of {', '.join(HEADER_KEYS)}")
+    mode = head.get("mode", "test")
+    if mode not in MODES:
+        raise TemplateError(f"{where}: `{HEADER}mode: {mode}` is not one of {', '.join(MODES)}")
+    if mode == "test" and target is not tests_lines:
+        raise TemplateError(f"{where}: a test-mode template needs a `{TESTS_MARK}` line before its hidden tests "
+                            "(without it they would be part of the code the model is shown)")
     expected = head.get("expected_error") or None
     return {
-        "mode": head.get("mode", "test"),
+        "mode": mode,
         "expected_error": None if expected in (None, "none", "null") else expected,
         "code": "\n".join(code_lines).strip("\n") + "\n",
         "tests": "\n".join(tests_lines).strip("\n") + ("\n" if tests_lines else ""),
@@ -138,7 +154,14 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
         paths = templates(folder, prefix)
         if not paths:
             raise TemplateError(f"{folder}: no {prefix}*.rs.j2 templates")
-        return [(p.name.removesuffix(".rs.j2"), env.get_template(p.name)) for p in paths]
+        return [(p.name.removesuffix(".rs.j2"), parse(p)) for p in paths]
+
+    def parse(path: Path) -> jinja2.Template:
+        try:
+            return env.get_template(path.name)
+        except jinja2.TemplateError as e:  # a syntax error, here or in an included file
+            raise TemplateError(f"{path}: {type(e).__name__}: {e} (line {getattr(e, 'lineno', '?')} of "
+                                f"{getattr(e, 'filename', None) or path.name})") from e
 
     @functools.cache
     def kept_whole() -> frozenset[str]:

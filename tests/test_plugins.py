@@ -146,3 +146,36 @@ def test_a_run_mode_koan_whose_reference_prints_nothing_is_refused(register_plug
     register_plugin(plugin(tasks=(("toy_silent", lambda split, n, seed: [silent] * n),)), "silent-plugin")
     with pytest.raises(PluginError, match="prints nothing, so a run could prove only its exit status"):
         generate_tasks([load_registry().task("toy_silent")], "train", 1, 0, progress=False)
+
+
+def test_hook_without_hookimpl_is_refused_with_the_way_out(register_plugin):
+    class Unmarked:
+        @hookimpl
+        def register_families(self, register):
+            register("toy_unmarked", "tasks never registered")
+
+        def register_tasks(self, register):  # @hookimpl forgotten: pluggy would skip it silently
+            register("toy_never", "toy_unmarked", "x", "2021", lambda *a: [])
+
+    register_plugin(Unmarked(), "unmarked-plugin")
+    with pytest.raises(PluginError, match="plugin 'unmarked-plugin': register_tasks is not decorated with @hookimpl") as e:
+        load_registry()
+    assert "KOANSHARE_PLUGINS=" in str(e.value) and "borrow_checker" in str(e.value)
+
+
+def test_registration_errors_say_how_to_run_without_the_plugin(register_plugin):
+    register_plugin(plugin(family="toy_a", tasks=(("bc_move", lambda *a: []),)), "dup-plugin")
+    with pytest.raises(PluginError, match="to run without it, set KOANSHARE_PLUGINS=") as e:
+        load_registry()
+    assert "dup-plugin" not in str(e.value).split("KOANSHARE_PLUGINS=")[1]
+
+
+def test_a_family_without_tasks_is_reported(register_plugin, caplog):
+    class Empty:
+        @hookimpl
+        def register_families(self, register):
+            register("toy_empty", "a family whose tasks were forgotten")
+
+    register_plugin(Empty(), "empty-plugin")
+    load_registry()
+    assert "plugin 'empty-plugin': family 'toy_empty' has no tasks" in caplog.text

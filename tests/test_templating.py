@@ -55,3 +55,25 @@ def test_dev_is_drawn_like_eval_but_never_shares_a_koan_with_it(tmp_path):
     assert not {key(d) for s in (0, 1) for d in generate("dev", 40, s)} & evaluation
     trained = {normalised(d["broken"], literals=False) for d in generate("train", 200, 0)}
     assert not [d for d in dev if not new_shape(d["template"]) and normalised(d["broken"], literals=False) in trained]
+
+
+def test_template_mistakes_name_the_file(tmp_path):
+    import pytest
+
+    from share.templating import TemplateError
+
+    cases = {
+        "train_typo.rs.j2": ("pub fn {{ nmae }}() {}\n//~ tests\n#[test]\nfn t() {}\n", "'nmae' is undefined"),
+        "train_shown.rs.j2": ("pub fn {{ name }}() {}\n#[test]\nfn t() {}\n", "needs a `//~ tests` line"),
+        "train_header.rs.j2": ("//~ mdoe: run\nfn main() {}\n", "unknown header `//~ mdoe:`"),
+        "train_mode.rs.j2": ("//~ mode: bench\nfn main() {}\n", "`//~ mode: bench` is not one of test, run, lib"),
+        "train_syntax.rs.j2": ("fn {{ name }() {}\n", "TemplateSyntaxError"),
+    }
+    for file, (text, message) in cases.items():
+        folder = tmp_path / file.removesuffix(".rs.j2")
+        folder.mkdir()
+        (folder / file).write_text(text)
+        (folder / "eval_ok.rs.j2").write_text(NEW)
+        with pytest.raises(TemplateError, match=file.replace(".", r"\.")) as e:
+            template_generator(folder, sample)("train", 1, 0)
+        assert message in str(e.value), file
