@@ -36,7 +36,7 @@ from share.modeling import load_model, n_params  # noqa: E402
 from share.pretrained import export_model, verified_gguf  # noqa: E402
 from share.prompt import IGNORE, Example  # noqa: E402
 from share.hardware import native_bf16  # noqa: E402
-from share.train import LoraParams, TrainConfig, score_examples, train  # noqa: E402
+from share.train import LoraParams, TrainConfig, score_examples, train, with_lora  # noqa: E402
 
 PROMPT, ANSWER = 300, 100
 
@@ -70,13 +70,8 @@ def logits_match(model, tokenizer) -> float:
 def lora_step(model_dir: Path, data: list[Example], bf16: bool, steps: int, threads: int) -> tuple[float, float]:
     """(median seconds of `steps` single steps after a warm-up one, the warm-up's loss) of
     LoRA r=8 on all linear modules; the median, since other work on the machine adds spikes."""
-    from peft import LoraConfig, get_peft_model
-
     model, tokenizer = load_model(model_dir)
-    lora = LoraParams()
-    torch.manual_seed(0)
-    model = get_peft_model(model, LoraConfig(r=lora.r, lora_alpha=lora.alpha, target_modules=list(lora.target_modules),
-                                             task_type="CAUSAL_LM"))
+    model = with_lora(model, LoraParams(), seed=0)
     one = TrainConfig(steps=1, batch_size=4, warmup_steps=0, bf16=bf16, threads=threads, progress=False)
     loss = train(model, data, one, pad_id=tokenizer.pad_token_id).losses[0]
     seconds = sorted(train(model, data, one, pad_id=tokenizer.pad_token_id).seconds for _ in range(steps))

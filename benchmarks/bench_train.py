@@ -22,7 +22,7 @@ from share.koan import read_koans
 from share.modeling import load_model
 from share.prompt import PromptConfig, encode_all, prompt_ids
 from share.subspace import KRule, LoraAdapter, Share, attach_trainable, remove
-from share.train import LoraParams, TrainConfig, set_threads, train
+from share.train import LoraParams, TrainConfig, set_threads, train, with_lora
 
 
 def peak_rss_reset() -> None:
@@ -90,9 +90,7 @@ def main() -> None:
     print(f"model {args.base}: {sum(p.numel() for p in model.parameters()):,} parameters; {threads} threads; "
           f"batch {args.batch_size}; {args.steps} steps each; koans {koans_file}")
 
-    from peft import LoraConfig, get_peft_model
-
-    peft_model = get_peft_model(model, LoraConfig(r=lora.r, lora_alpha=lora.alpha, target_modules=list(lora.target_modules)))
+    peft_model = with_lora(model, lora, seed=0)
     lora_step, lora_mem, lora_params = timed_train(peft_model, examples, cfg, tokenizer.pad_token_id)
     model = peft_model.unload()
     print(f"{'method':28s} {'trainable':>10s} {'s/step':>8s} {'peak RSS MB':>12s}")

@@ -281,19 +281,24 @@ def _check_targets(model, targets) -> None:
                          f"it has: {', '.join(sorted(names))}")
 
 
+def with_lora(model, lora: LoraParams, seed: int):
+    """The model wrapped by PEFT with a fresh LoRA (its A factors drawn from `seed`)."""
+    from peft import LoraConfig, get_peft_model
+
+    torch.manual_seed(seed)
+    return get_peft_model(model, LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
+                                            target_modules=list(lora.target_modules), task_type="CAUSAL_LM"))
+
+
 def train_lora(base_dir, koans, out_dir, lora: LoraParams, cfg: TrainConfig, prompt_cfg: PromptConfig, *,
                eval_koans=None, live_dir=None, model_kwargs: dict | None = None) -> TrainStats:
     """Train one task's LoRA on the base model in `base_dir`; writes a standard PEFT adapter
     directory to `out_dir` (atomically). All inputs are checked before training starts."""
-    from peft import LoraConfig, get_peft_model
-
     model, tokenizer = load_model(base_dir, **(model_kwargs or {}))
     _check_targets(model, lora.target_modules)
     examples = encode_all(tokenizer, koans, prompt_cfg)
     evals = encode_all(tokenizer, eval_koans, prompt_cfg) if eval_koans else None
-    torch.manual_seed(cfg.seed)
-    model = get_peft_model(model, LoraConfig(r=lora.r, lora_alpha=lora.alpha, lora_dropout=lora.dropout,
-                                             target_modules=list(lora.target_modules), task_type="CAUSAL_LM"))
+    model = with_lora(model, lora, cfg.seed)
     stats = train(model, examples, cfg, pad_id=tokenizer.pad_token_id, eval_examples=evals, live_dir=live_dir)
     if distributed()[0] == 0:
         save_adapter(model, out_dir)
