@@ -2,7 +2,7 @@
 figures; not a test).
 
 For each registered task, the reference and broken code of n training koans are judged
-twice: by `run_jobs` (shared builds, share.batch) and by `judge`, one program alone. Every
+twice: by `run_jobs` (shared builds, share.judge.batch) and by `judge`, one program alone. Every
 field a verdict is made of (status, error codes, detail, the diagnostic text) must be
 identical. Also prints how many verdicts the shared builds gave and both wall times.
 
@@ -18,10 +18,10 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
-from share import batch, sandbox
-from share.evaluate import Job, judge, run_jobs
-from share.generate import draft_job, drafts_of, resolve_tasks
-from share.plugins import load_registry
+from share.judge import batch, sandbox
+from share.judge.evaluate import Job, judge, run_jobs
+from share.koans.generate import draft_job, drafts_of, resolve_tasks
+from share.koans.plugins import load_registry
 
 
 def task_jobs(task, n: int, seed: int) -> list[Job]:

@@ -25,10 +25,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from share import cgroups, sandbox
-from share.evaluate import Job, run_jobs
-from share.generate import draft_job
-from share.plugins import load_registry
+from share.judge import cgroups, sandbox
+from share.judge.evaluate import Job, run_jobs
+from share.koans.generate import draft_job
+from share.koans.plugins import load_registry
 
 
 def koan_programs(n: int) -> list[Job]:

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import torch
 
-from share import params as P
-from share.hardware import native_bf16
-from share.koan import read_koans
-from share.modeling import load_tokenizer
-from share.paths import BASE
-from share.prompt import PromptConfig, answer_ids, prompt_ids, target
-from share.report import training_runs
+from share.cycle import params as P
+from share.cycle.paths import BASE
+from share.cycle.report import training_runs
+from share.koans.koan import read_koans
+from share.model.hardware import native_bf16
+from share.model.modeling import load_tokenizer
+from share.model.prompt import PromptConfig, answer_ids, prompt_ids, target
 
 
 def throughput(m: int, k: int, n: int, dtype: torch.dtype, seconds: float = 2.0) -> float:

@@ -199,7 +199,7 @@ def main() -> None:
         for n in sorted({min(10, args.tasks), min(25, args.tasks), args.tasks}):
             base = share if n == args.tasks else Share.consolidate({d.name: read_adapter(d) for d in dirs[:n]}, share.rule)
             start = time.perf_counter()
-            merged = base.add("extra", new_adapter)
+            base.add("extra", new_adapter)
             seconds = time.perf_counter() - start
             print(f"  {n:3d} past tasks: {seconds:6.2f} s  ({seconds / n * 1000:6.1f} ms per past task)")
 

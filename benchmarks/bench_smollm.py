@@ -31,12 +31,12 @@ import torch  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from test_pretrained import SMOLLM2  # noqa: E402  the package, file and sha256 the tests pin
 
-from share.generation import greedy  # noqa: E402
-from share.modeling import load_model, n_params  # noqa: E402
-from share.pretrained import export_model, verified_gguf  # noqa: E402
-from share.prompt import IGNORE, Example  # noqa: E402
-from share.hardware import native_bf16  # noqa: E402
-from share.train import LoraParams, TrainConfig, score_examples, train, with_lora  # noqa: E402
+from share.model.generation import greedy  # noqa: E402
+from share.model.hardware import native_bf16  # noqa: E402
+from share.model.modeling import load_model, n_params  # noqa: E402
+from share.model.pretrained import export_model, verified_gguf  # noqa: E402
+from share.model.prompt import IGNORE, Example  # noqa: E402
+from share.model.train import LoraParams, TrainConfig, score_examples, train, with_lora  # noqa: E402
 
 PROMPT, ANSWER = 300, 100
 

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import torch
 
-from share.generation import greedy, stop_ids
-from share.koan import read_koans
-from share.modeling import load_model
-from share.prompt import PromptConfig, encode_all, prompt_ids
+from share.koans.koan import read_koans
+from share.model.generation import greedy, stop_ids
+from share.model.modeling import load_model
+from share.model.prompt import PromptConfig, encode_all, prompt_ids
+from share.model.train import LoraParams, TrainConfig, set_threads, train, with_lora
 from share.subspace import KRule, LoraAdapter, Share, attach_trainable, remove
-from share.train import LoraParams, TrainConfig, set_threads, train, with_lora
 
 
 def peak_rss_reset() -> None:

@@ -27,8 +27,8 @@ from dataclasses import fields
 
 
 def programs(args) -> None:
-    from share.generate import draft_job, drafts_of
-    from share.plugins import load_registry
+    from share.koans.generate import draft_job, drafts_of
+    from share.koans.plugins import load_registry
 
     rows = []
     for task in load_registry().tasks.values():
@@ -44,8 +44,8 @@ def programs(args) -> None:
 
 
 def judge(args) -> None:
-    from share import sandbox
-    from share.evaluate import Job, run_jobs
+    from share.judge import sandbox
+    from share.judge.evaluate import Job, run_jobs
 
     os.environ["KOANSHARE_CACHE"] = "off"
     context = {"reference", "broken"} & {f.name for f in fields(Job)}  # what this evaluator's Job takes
@@ -57,7 +57,7 @@ def judge(args) -> None:
     seconds = time.perf_counter() - started
     write(args.output, [{"id": r.id, "kind": row["kind"], "verdict": [r.status, r.error_codes, r.detail, r.diagnostic]}
                         for row, r in zip(rows, results)])
-    print(f"{len(jobs)} programs judged in {seconds:.0f} s by {sys.modules['share.evaluate'].__file__} "
+    print(f"{len(jobs)} programs judged in {seconds:.0f} s by {sys.modules['share.judge.evaluate'].__file__} "
           f"({sandbox.rustc_version()}) -> {args.output}")
 
 

@@ -19,14 +19,15 @@ import tempfile
 import time
 from dataclasses import replace
 
-from share import params as P
-from share.cycle import folded, load_answerer
-from share.generation import GenerationConfig, evaluate_model
-from share.koan import read_koans
-from share.metrics import headline
-from share.paths import BASE
-from share.prompt import PromptConfig
-from share.train import TrainConfig, train_coefficients
+from share.cycle import params as P
+from share.cycle.measure import evaluate_model
+from share.cycle.methods import folded, load_answerer
+from share.cycle.metrics import headline
+from share.cycle.paths import BASE
+from share.koans.koan import read_koans
+from share.model.generation import GenerationConfig
+from share.model.prompt import PromptConfig
+from share.model.train import TrainConfig, train_coefficients
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Choose the core curriculum's recipe on the dev split (prints figures; not a test).
 
 For each recipe (training koans per core task, steps, lr), teach models/pretrained the
-core curriculum as the `core_curriculum` stage does (share.base.teach_core) into a temp
+core curriculum as the `core_curriculum` stage does (share.cycle.base.teach_core) into a temp
 folder and answer the core *dev* koans zero-shot and after: the held-out eval koans the
 report uses stay unseen by the choice.
 
@@ -18,14 +18,14 @@ import tempfile
 import time
 from dataclasses import replace
 
-from share import params as P
-from share.base import teach_core
-from share.generate import generate_tasks
-from share.generation import GenerationConfig
-from share.metrics import headline
-from share.plugins import load_registry
-from share.prompt import PromptConfig
-from share.train import LoraParams, TrainConfig
+from share.cycle import params as P
+from share.cycle.base import teach_core
+from share.cycle.metrics import headline
+from share.koans.generate import generate_tasks
+from share.koans.plugins import load_registry
+from share.model.generation import GenerationConfig
+from share.model.prompt import PromptConfig
+from share.model.train import LoraParams, TrainConfig
 
 
 def core_koans(split: str, n: int, seed: int) -> list:

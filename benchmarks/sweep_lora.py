@@ -6,7 +6,8 @@ apart: the eval koans the report uses stay unseen by the choice.
 
     .venv/bin/python benchmarks/sweep_lora.py --tasks bc_move tb_derive --recipes 30:1e-3 60:1e-3
 
-Every other setting comes from params.yaml `lora`. Needs models/base and the tasks' koans
+Every other setting comes from params.yaml `lora`. A task whose chosen budget differs from
+`lora.train.steps` carries it as `tasks.<task>.train_steps` (for every method that trains on it). Needs models/base and the tasks' koans
 (`dvc repro models/dvc.yaml:base_model data/dvc.yaml`).
 """
 
@@ -17,14 +18,15 @@ import tempfile
 import time
 from dataclasses import replace
 
-from share import params as P
-from share.cycle import folded, load_answerer
-from share.generation import GenerationConfig, evaluate_model
-from share.koan import read_koans
-from share.metrics import headline
-from share.paths import BASE
-from share.prompt import PromptConfig
-from share.train import LoraParams, TrainConfig, train_lora
+from share.cycle import params as P
+from share.cycle.measure import evaluate_model
+from share.cycle.methods import folded, load_answerer
+from share.cycle.metrics import headline
+from share.cycle.paths import BASE
+from share.koans.koan import read_koans
+from share.model.generation import GenerationConfig
+from share.model.prompt import PromptConfig
+from share.model.train import LoraParams, TrainConfig, train_lora
 
 
 def main() -> None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 
-from share import params as P
-from share.generation import score
-from share.koan import read_koans
-from share.modeling import load_adapter, load_model
-from share.prompt import PromptConfig
+from share.cycle import params as P
+from share.koans.koan import read_koans
+from share.model.generation import score
+from share.model.modeling import load_adapter, load_model
+from share.model.prompt import PromptConfig
 from share.subspace import KRule, Share, inject, read_adapter, remove, set_task
 
 

@@ -20,12 +20,12 @@ if [ -z "$WORK" ]; then WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT; fi
 DEVICE="$DEVICE" WORK="$WORK" PYTHONPATH=tests:. "$PY" - <<'PYEOF'
 import os, time
 import torch
-from share.generation import GenerationConfig, answer_koans
-from share.modeling import ModelSize, build_model, load_adapter, load_model, n_params
+from share.model.generation import GenerationConfig, answer_koans
+from share.model.modeling import ModelSize, build_model, load_adapter, load_model, n_params
 from share.subspace import KRule, Share, inject, read_adapter, set_task
-from share.train import LoraParams, TrainConfig, pretrain, train_coefficients, train_lora
-from share.prompt import PromptConfig, corpus
-from share.tokenizer import train_tokenizer
+from share.model.train import LoraParams, TrainConfig, pretrain, train_coefficients, train_lora
+from share.model.prompt import PromptConfig, corpus
+from share.model.tokenizer import train_tokenizer
 from test_prompt import make_koans
 
 device, work = os.environ["DEVICE"], os.environ["WORK"]

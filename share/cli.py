@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from share.koan import SPLITS, SchemaError
+from share.koans.koan import SPLITS, SchemaError
 
 log = logging.getLogger("koanshare")
 
@@ -24,10 +24,10 @@ class UsageError(Exception):
 def cmd_evaluate(args) -> int:
     import subprocess
 
-    from share.evaluate import evaluate_answers
-    from share.koan import read_answers, read_koans, write_records
-    from share.plugins import load_registry
-    from share.sandbox import rustc_version
+    from share.judge.evaluate import evaluate_answers
+    from share.judge.sandbox import rustc_version
+    from share.koans.koan import read_answers, read_koans, write_records
+    from share.koans.plugins import load_registry
 
     if bool(args.answers) + args.reference + args.broken != 1:
         raise UsageError("give exactly one of: an ANSWERS.jsonl file, --reference, --broken")
@@ -62,11 +62,11 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_answer(args) -> int:
-    from share.cycle import folded, load_answerer
-    from share.generation import GenerationConfig, answer_koans, write_answers
-    from share.koan import read_koans
-    from share.modeling import ModelError
-    from share.prompt import PromptConfig
+    from share.cycle.methods import folded, load_answerer
+    from share.koans.koan import read_koans
+    from share.model.generation import GenerationConfig, answer_koans, write_answers
+    from share.model.modeling import ModelError
+    from share.model.prompt import PromptConfig
 
     if args.task is not None and args.share is None:
         raise UsageError("--task names a task of a Share; give --share DIR too")
@@ -86,7 +86,7 @@ def cmd_answer(args) -> int:
 
 
 def cmd_families(args) -> int:
-    from share.plugins import load_registry
+    from share.koans.plugins import load_registry
 
     registry = load_registry()
     for family, (description, plugin) in registry.families.items():
@@ -98,9 +98,9 @@ def cmd_families(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from share.generate import generate_tasks, resolve_tasks
-    from share.koan import write_records
-    from share.plugins import load_registry
+    from share.koans.generate import generate_tasks, resolve_tasks
+    from share.koans.koan import write_records
+    from share.koans.plugins import load_registry
 
     tasks = resolve_tasks(load_registry(), args.tasks)
     out = Path(args.output)
@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from share.plugins import PluginError
+    from share.koans.plugins import PluginError
 
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(levelname)s %(name)s: %(message)s")

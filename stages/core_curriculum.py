@@ -3,16 +3,17 @@ curriculum, the answer format and general Rust fixes: a LoRA on the core trainin
 -> models/core/, committed and frozen so a fresh clone never re-teaches the base. The
 held-out core koans are answered before (zero-shot) and after -> metrics/base_model.json."""
 
-from share import params as P
-from share.base import teach_core
-from share.generate import generate_tasks
-from share.generation import GenerationConfig
+from share.cycle import paths
+from share.cycle import params as P
+from share.cycle.base import teach_core
+from share.cycle.metrics import summarize
 from share.io import write_json
-from share.koan import read_koans
-from share.metrics import summarize
-from share.plugins import load_registry
-from share.prompt import PromptConfig
-from share.train import LoraParams, TrainConfig
+from share.koans.generate import generate_tasks
+from share.koans.koan import read_koans
+from share.koans.plugins import load_registry
+from share.model.generation import GenerationConfig
+from share.model.prompt import PromptConfig
+from share.model.train import LoraParams, TrainConfig
 
 
 def main() -> None:
@@ -20,12 +21,12 @@ def main() -> None:
     cfg = P.section(params, "base_model")
     core = cfg["core"]
     made = generate_tasks(load_registry().family_tasks("core"), "train", core["n_train"], params["seed"])
-    result = teach_core("models/pretrained", [k for koans, _ in made for k in koans],
-                        read_koans("data/koans/core/eval.jsonl"), "models/core", LoraParams(**core["adapter"]),
+    result = teach_core(paths.PRETRAINED, [k for koans, _ in made for k in koans],
+                        read_koans(paths.koans("core", "eval")), paths.CORE_LORA, LoraParams(**core["adapter"]),
                         TrainConfig(**core["train"], seed=params["seed"]), PromptConfig(**cfg["prompt"]),
-                        GenerationConfig(**cfg["generation"]), live_dir="logs/core", model_kwargs=cfg.get("model"))
+                        GenerationConfig(**cfg["generation"]), live_dir=paths.live("core"), model_kwargs=cfg.get("model"))
     metrics = {"zero_shot": summarize(result["zero_shot"]), "taught": summarize(result["taught"]), "train": result["train"]}
-    write_json("metrics/base_model.json", metrics)
+    write_json(paths.BASE_METRICS, metrics)
     print(f"held-out core: zero-shot {metrics['zero_shot']['passed']}/{metrics['zero_shot']['n']}, "
           f"taught {metrics['taught']['passed']}/{metrics['taught']['n']}")
 

@@ -1,7 +1,7 @@
 """Stage `evaluate@FOLDER`: every method that reads models/FOLDER (params.yaml's
-`evaluate.methods`), each cell of its plan (share.cycle.plan): generate answers with the
+`evaluate.methods`), each cell of its plan (share.cycle.methods.plan): generate answers with the
 variant, judge them with rustc, score the references teacher-forced. Writes
-results/FOLDER/<method>.json: per cell, one record per koan (share.metrics.koan_record),
+results/FOLDER/<method>.json: per cell, one record per koan (share.cycle.metrics.koan_record),
 so the report can compare any two methods koan by koan."""
 
 import argparse
@@ -9,14 +9,16 @@ import itertools
 import logging
 import time
 
-from share import params as P
-from share.cycle import BASE, CORE, check_methods, folded, load_variant, plan, saved_bytes
-from share.generation import GenerationConfig, evaluate_model, score
+from share.cycle import params as P
+from share.cycle import paths
+from share.cycle.measure import evaluate_model
+from share.cycle.methods import CORE, check_methods, folded, load_variant, plan, saved_bytes
+from share.cycle.metrics import koan_record, summarize
 from share.io import atomic_path, write_json
-from share.koan import read_koans
-from share.metrics import koan_record, summarize
-from share.prompt import PromptConfig
-from share.train import bf16_enabled
+from share.koans.koan import read_koans
+from share.model.generation import GenerationConfig, score
+from share.model.prompt import PromptConfig
+from share.model.train import bf16_enabled
 
 log = logging.getLogger("stages.evaluate")
 
@@ -76,12 +78,12 @@ def main() -> None:
     if args.folder not in cfg["methods"]:
         raise P.ParamsError(f"params.yaml: `evaluate.methods` has no folder {args.folder!r}; one of {', '.join(cfg['methods'])}")
     protocol = P.protocol(params)
-    base_dir = BASE
+    base_dir = paths.BASE
     prompt_cfg = PromptConfig.load(base_dir)
     gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg["bf16"])
-    koans = {t: read_koans(f"data/koans/{t}/eval.jsonl") for t in protocol["order"] + [CORE]}
+    koans = {t: read_koans(paths.koans(t, "eval")) for t in protocol["order"] + [CORE]}
     memo: dict = {}
-    with atomic_path(f"results/{args.folder}") as out:
+    with atomic_path(paths.results(args.folder)) as out:
         out.mkdir()
         for method in cfg["methods"][args.folder]:
             write_json(out / f"{method}.json",

@@ -1,15 +1,15 @@
 """Stage `generate@TASK`: verified train, eval and dev koans for one task (or the `core`
 family's eval and dev splits) into data/koans/<name>/{train,eval,dev}.jsonl. The report
-uses eval; recipes are chosen on dev (share.templating keeps the two apart)."""
+uses eval; recipes are chosen on dev (share.koans.templating keeps the two apart)."""
 
 import argparse
 import logging
 from pathlib import Path
 
-from share import params as P
-from share.generate import generate_tasks, resolve_tasks
-from share.koan import write_records
-from share.plugins import load_registry
+from share.cycle import params as P
+from share.koans.generate import generate_tasks, resolve_tasks
+from share.koans.koan import write_records
+from share.koans.plugins import load_registry
 
 log = logging.getLogger("stages.generate")
 

@@ -4,7 +4,8 @@ adapters: the inputs are the previous Share and the new task's phase-2 result on
 
 import argparse
 
-from share import params as P
+from share.cycle import paths
+from share.cycle import params as P
 from share.subspace import KRule, Share, read_adapter
 
 
@@ -14,10 +15,10 @@ def main() -> None:
     args = parser.parse_args()
     params = P.load()
     step = P.protocol(params)["steps"][args.step - 1]
-    previous = Share.load(f"models/share/step_{step['prev']}")
-    trained = read_adapter(f"models/share/pending/step_{step['step']}")
+    previous = Share.load(paths.share_step(step["prev"]))
+    trained = read_adapter(paths.pending(step["step"]))
     merged = previous.add(step["task"], trained, KRule(variance=P.section(params, "share")["variance"]))
-    merged.save(f"models/share/step_{step['step']}")
+    merged.save(paths.share_step(step["step"]))
     print(merged.summary())
 
 

@@ -3,11 +3,12 @@ version, a dependency of every stage that compiles. It always runs (cheaply) and
 output changes only when rustc does, so nothing else re-runs; a wrong task name, an unknown
 evaluate method or a missing rustc stops the cycle here, before any work."""
 
-from share import params as P
-from share.cycle import check_methods, check_trained
+from share.cycle import paths
+from share.cycle import params as P
+from share.cycle.methods import check_methods, check_trained
 from share.io import write_text
-from share.plugins import load_registry
-from share.sandbox import rustc_version
+from share.judge.sandbox import rustc_version
+from share.koans.plugins import load_registry
 
 
 def main() -> None:
@@ -15,7 +16,7 @@ def main() -> None:
     P.protocol(params, load_registry())
     methods = check_methods(P.section(params, "evaluate").get("methods"))
     check_trained(methods, params)
-    write_text("data/toolchain.txt", rustc_version() + "\n")
+    write_text(paths.TOOLCHAIN, rustc_version() + "\n")
 
 
 if __name__ == "__main__":

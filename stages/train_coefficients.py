@@ -13,13 +13,13 @@ from dataclasses import replace
 
 import torch
 
-from share import params as P
-from share.paths import BASE
+from share.cycle import params as P
+from share.cycle import paths
 from share.io import write_json
-from share.koan import read_koans
-from share.prompt import PromptConfig
+from share.koans.koan import read_koans
+from share.model.prompt import PromptConfig
+from share.model.train import TrainConfig, train_coefficients
 from share.subspace import ModuleBasis, Share, SideBasis
-from share.train import TrainConfig, train_coefficients
 
 
 def random_bases(share: Share, seed: int) -> Share:
@@ -41,25 +41,24 @@ def main() -> None:
     args = parser.parse_args()
     params = P.load()
     cfg = P.section(params, "coefficients")
-    base_dir = BASE
     step = P.protocol(params)["steps"][args.step - 1]
     task = step["task"]
-    koans = read_koans(f"data/koans/{task}/train.jsonl")
-    share_dir = f"models/share/step_{step['prev']}"
-    train_cfg = TrainConfig(**cfg["train"], seed=params["seed"])
-    prompt_cfg = PromptConfig.load(base_dir)
+    koans = read_koans(paths.koans(task, "train"))
+    share_dir = paths.share_step(step["prev"])
+    train_cfg = TrainConfig(**P.train_settings(params, "coefficients", task), seed=params["seed"])
+    prompt_cfg = PromptConfig.load(paths.BASE)
 
     def run(kind: str, basis_dir: str, out: str) -> None:
-        stats = train_coefficients(base_dir, basis_dir, koans, out, train_cfg, prompt_cfg, p=cfg["p"], phi=cfg["phi"],
-                                   live_dir=f"logs/{kind}/{task}", model_kwargs=cfg.get("model"))
-        write_json(f"logs/{kind}/{task}.json", stats.to_json())
+        stats = train_coefficients(paths.BASE, basis_dir, koans, out, train_cfg, prompt_cfg, p=cfg["p"], phi=cfg["phi"],
+                                   live_dir=paths.live(kind, task), model_kwargs=cfg.get("model"))
+        write_json(paths.train_log(kind, task), stats.to_json())
 
     if not args.control:
-        run("coefficients", share_dir, f"models/share/pending/step_{args.step}")
+        run("coefficients", share_dir, paths.pending(args.step))
         return
     with tempfile.TemporaryDirectory() as tmp:
         random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
-        run("random_basis", f"{tmp}/share", f"models/random_basis/{task}")
+        run("random_basis", f"{tmp}/share", paths.random_basis(task))
 
 
 if __name__ == "__main__":

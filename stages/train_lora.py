@@ -3,12 +3,12 @@ models/lora/<task>/ (a standard PEFT adapter), its loss log and training figures
 
 import argparse
 
-from share import params as P
-from share.paths import BASE
+from share.cycle import params as P
+from share.cycle import paths
 from share.io import write_json
-from share.koan import read_koans
-from share.prompt import PromptConfig
-from share.train import LoraParams, TrainConfig, train_lora
+from share.koans.koan import read_koans
+from share.model.prompt import PromptConfig
+from share.model.train import LoraParams, TrainConfig, train_lora
 
 
 def main() -> None:
@@ -17,12 +17,11 @@ def main() -> None:
     args = parser.parse_args()
     params = P.load()
     cfg = P.section(params, "lora")
-    base_dir = BASE
-    koans = read_koans(f"data/koans/{args.task}/train.jsonl")
-    stats = train_lora(base_dir, koans, f"models/lora/{args.task}", LoraParams(**cfg["adapter"]),
-                       TrainConfig(**cfg["train"], seed=params["seed"]), PromptConfig.load(base_dir),
-                       live_dir=f"logs/lora/{args.task}", model_kwargs=cfg.get("model"))
-    write_json(f"logs/lora/{args.task}.json", stats.to_json())
+    koans = read_koans(paths.koans(args.task, "train"))
+    train_cfg = TrainConfig(**P.train_settings(params, "lora", args.task), seed=params["seed"])
+    stats = train_lora(paths.BASE, koans, paths.lora(args.task), LoraParams(**cfg["adapter"]), train_cfg,
+                       PromptConfig.load(paths.BASE), live_dir=paths.live("lora", args.task), model_kwargs=cfg.get("model"))
+    write_json(paths.train_log("lora", args.task), stats.to_json())
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # spinning OpenMP threads s
 @pytest.fixture
 def register_plugin():
     """Register throwaway plugin objects by name on the process-wide manager; unregister after."""
-    from share.plugins import get_plugin_manager
+    from share.koans.plugins import get_plugin_manager
 
     pm = get_plugin_manager()
     names = []

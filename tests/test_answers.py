@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from share.answers import apply_edits, cannot_apply, extract_program, last_code_block, make_edits, parse_edits
+from share.judge.answers import apply_edits, cannot_apply, extract_program, last_code_block, make_edits, parse_edits
 
 BROKEN = "fn main() {\n    let a = 1;\n    let b = a;\n    println!(\"{}\", b);\n}\n"
 

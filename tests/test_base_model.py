@@ -1,15 +1,15 @@
-"""The base model's three steps (share.base): starting weights from a source (the tests'
+"""The base model's three steps (share.cycle.base): starting weights from a source (the tests'
 tiny model built from scratch, or a local model directory), the core curriculum taught as
 a LoRA and measured before and after, and the merge that every later stage loads."""
 
 import pytest
 import torch
 
-from share.base import Embedded, build_embedded, fetch, merge_core, source_kind, teach_core
-from share.generation import GenerationConfig
-from share.modeling import ModelError, load_adapter, load_model
-from share.prompt import PromptConfig
-from share.train import LoraParams, TrainConfig
+from share.cycle.base import Embedded, build_embedded, fetch, merge_core, source_kind, teach_core
+from share.model.generation import GenerationConfig
+from share.model.modeling import ModelError, load_adapter, load_model
+from share.model.prompt import PromptConfig
+from share.model.train import LoraParams, TrainConfig
 from test_prompt import make_koans, tiny_model, tiny_tokenizer
 
 PROMPT = PromptConfig(instruction=False, max_description_chars=40, max_diagnostic_chars=120, max_prompt_tokens=400,

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from share import batch, guard, libtest
-from share.evaluate import evaluate_answers, judge, koan_job, run_jobs
-from share.koan import Koan
+from share.judge import batch, guard, libtest
+from share.judge.evaluate import evaluate_answers, judge, koan_job, run_jobs
+from share.koans.koan import Koan
 
 TIMEOUT = 10.0
 BROKEN = "pub fn add(a: i32, b: i32) -> i32 {\n    a - b\n}\n"

@@ -1,18 +1,18 @@
-"""What a cycle's evaluation measures (share.cycle.plan) and how the report reads it back
-(share.report): the accuracy matrix's cells, core after each step, each task just
+"""What a cycle's evaluation measures (share.cycle.methods.plan) and how the report reads it back
+(share.cycle.report): the accuracy matrix's cells, core after each step, each task just
 learned, and criteria judged on paired intervals."""
 
 import pytest
 import torch
 from test_subspace_fixtures import make_adapter_dir, tiny_model
 
-from share import params as P
-from share.cycle import (CORE, FINAL, LEARNED, METHODS, Cell, check_methods, folded, folder_of, merged_adapter, plan,
-                         result_path)
-from share.paths import snapshot
-from share.metrics import MET, NOT_MEASURABLE, NOT_MET
-from share.criteria import criteria
-from share.report import ReportError, continual, end_state
+from share.cycle import params as P
+from share.cycle.methods import (CORE, FINAL, LEARNED, METHODS, Cell, check_methods, folded, folder_of, merged_adapter,
+                                 plan, result_path)
+from share.cycle.criteria import criteria
+from share.cycle.metrics import MET, NOT_MEASURABLE, NOT_MET
+from share.cycle.paths import snapshot
+from share.cycle.report import ReportError, continual, end_state
 from share.subspace import read_adapter
 
 PROTOCOL = P.protocol({
@@ -203,3 +203,16 @@ def test_criteria_are_paired_on_seen_shapes_and_read_not_measurable_when_lora_le
     levels = criteria_for(share_rate=1.0, lora_rate=1.0, n=200)
     assert levels["per-task LoRA learns each task"]["verdict"] == MET  # 100/100 seen: Wilson from 96%
     assert levels["the base knows its curriculum"]["verdict"] == NOT_MET  # 15/100 seen core koans
+
+
+def test_a_task_may_carry_its_own_training_budget():
+    params = {"tasks": {"a": {"family": "f", "train_steps": 60}, "b": {"family": "f"}},
+              "lora": {"train": {"steps": 30, "lr": 1e-3}}, "coefficients": {"train": {"steps": 20}}}
+    assert P.train_settings(params, "lora", "a") == {"steps": 60, "lr": 1e-3}
+    assert P.train_settings(params, "lora", "b") == {"steps": 30, "lr": 1e-3}
+    assert P.train_settings(params, "coefficients", "a")["steps"] == 60  # the task's budget, for every method
+    for item, says in [({"family": "f", "train_steps": 0}, "train_steps: N"), ({"family": "f", "steps": 5}, "tasks.a")]:
+        with pytest.raises(P.ParamsError, match=says):
+            P.train_settings({**params, "tasks": {"a": item}}, "lora", "a")
+    with pytest.raises(P.ParamsError, match="task 'c' is not in `tasks`"):
+        P.train_settings(params, "lora", "c")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from share import auxcrates, batch, evalcache, evaluate, sandbox
 from share.cli import main
-from share.diagnostics import scrub
-from share.evaluate import Job, evaluate_answers, judge, plan, run_jobs
-from share.koan import Koan
+from share.judge import auxcrates, batch, evalcache, evaluate, sandbox
+from share.judge.diagnostics import scrub
+from share.judge.evaluate import Job, evaluate_answers, judge, run_jobs, shared_builds
+from share.koans.koan import Koan
 
 TIMEOUT = 10.0
 LIB = "pub fn run() -> i32 {{ {value} }}\n"
@@ -255,7 +255,7 @@ def test_run_mode_is_never_batched_and_plan_sizes():
     jobs = [Job(f"j{i}", LIB.format(value=i), "", "lib", "2021") for i in range(10)]
     jobs += [Job("run", "fn main() {}\n", "", "run", "2021"), Job("unsafe", "use super::*;\n", "", "lib", "2021"),
              Job("ed24", LIB.format(value=1), "", "lib", "2024"), Job("broken", MOVED, "", "lib", "2021", compiles=False)]
-    batches, singles = plan(jobs, range(len(jobs)), workers=2)
+    batches, singles = shared_builds(jobs, range(len(jobs)), workers=2)
     assert batches == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
     assert sorted(singles) == [10, 11, 12, 13]  # run mode, unsafe, a lone program of its edition, meant to fail
 
@@ -362,7 +362,7 @@ def test_cache_off_and_unwritable(tmp_path, monkeypatch):
     assert evalcache.Cache.from_env() is None  # the autouse fixture set KOANSHARE_CACHE=off
     cache = evalcache.Cache(tmp_path / "file")
     (tmp_path / "file").write_text("not a directory")
-    from share.koan import Result
+    from share.koans.koan import Result
     cache.put("ab" * 32, Result("x", "pass"))  # silently not cached
     assert cache.get("ab" * 32, "x") is None
     cache = evalcache.Cache(tmp_path / "c")

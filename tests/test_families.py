@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from share.evaluate import run_jobs
-from share.generate import draft_job, drafts_of, verification_problem
-from share.plugins import load_registry
-from share.templating import new_shape, normalised
+from share.judge.evaluate import run_jobs
+from share.koans.generate import draft_job, drafts_of, verification_problem
+from share.koans.plugins import load_registry
+from share.koans.templating import new_shape, normalised
 
 FAMILIES = {
     "borrow_checker": "bc_move bc_ref bc_mut bc_lifetime_simple bc_lifetime_complex bc_copy_clone bc_rc_arc bc_cell_refcell bc_closure_capture bc_async_borrow",

@@ -1,6 +1,6 @@
 """The report's PNG figures: drawn headless, readable offline, the same bytes for the same data."""
 
-from share import figures
+from share.cycle import figures
 
 ROWS = [{"a": 0.5, "core": 0.3}, {"a": 0.25, "b": 0.75, "core": 0.2}]
 

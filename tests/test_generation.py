@@ -6,21 +6,21 @@ import torch
 from peft import LoraConfig, get_peft_model
 from torch import nn
 
-from share.generation import (
+from share.cycle.measure import evaluate_model
+from share.model.generation import (
     GenerationConfig,
     answer_koans,
-    evaluate_model,
     generate,
     greedy,
     score,
     write_answers,
 )
-from share import generation
-from share.answers import may_become, open_search
-from share.koan import STATUSES, read_answers
-from share.prompt import prompt_ids
+from share.judge.answers import may_become, open_search
+from share.koans.koan import STATUSES, read_answers
+from share.model import generation
+from share.model.prompt import prompt_ids
+from share.model.train import TrainConfig, mean_loss, pretrain
 from share.subspace import KRule, LoraAdapter, Share, inject, remove, set_task
-from share.train import TrainConfig, mean_loss, pretrain
 from test_prompt import SHORT, make_koans, tiny_model, tiny_tokenizer
 
 QUIET = GenerationConfig(max_new_tokens=24, batch_size=4, progress=False, threads=1)
@@ -194,8 +194,8 @@ def test_each_koan_keeps_its_verdict_and_score(trained):
 
 def test_koanshare_answer_gives_what_the_stages_give_for_any_model_adapter_or_share(trained, tmp_path):
     from share.cli import main
-    from share.cycle import folded, load_answerer
-    from share.koan import write_records
+    from share.cycle.methods import folded, load_answerer
+    from share.koans.koan import write_records
     from share.subspace import read_adapter
 
     model, tok, koans = trained

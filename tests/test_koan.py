@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from share.koan import Answer, Koan, Result, SchemaError, read_answers, read_koans, write_records
+from share.koans.koan import Answer, Koan, Result, SchemaError, read_answers, read_koans, write_records
 
 KOAN = {"id": "k1", "family": "f", "task": "t", "edition": "2021", "mode": "test", "description": "d",
         "broken": "fn f() {}\n", "diagnostic": "", "reference": "fn f() {}\n", "tests": "", "expected_error": "E0382"}

@@ -1,7 +1,7 @@
 import pytest
 
-from share.metrics import (MET, NOT_MEASURABLE, NOT_MET, mcnemar_exact, paired_bootstrap, paired_difference, summarize,
-                           verdict, wilson)
+from share.cycle.metrics import (MET, NOT_MEASURABLE, NOT_MET, mcnemar_exact, paired_bootstrap, paired_difference,
+                                 summarize, verdict, wilson)
 
 
 def record(id, status="pass", shape="seen", tokens=10, correct=5, loss=2.0):

@@ -8,7 +8,7 @@ import torch
 from peft import LoraConfig, get_peft_model
 from transformers import ViTConfig
 
-from share.modeling import ModelError, ModelSize, build_model, check_adapter, load_adapter, load_model, n_params
+from share.model.modeling import ModelError, ModelSize, build_model, check_adapter, load_adapter, load_model, n_params
 from test_prompt import TINY, tiny_model, tiny_tokenizer
 
 
@@ -47,7 +47,7 @@ def test_a_saved_local_model_directory_loads_and_computes_the_same(tok, model_di
 
 def test_the_embedded_tokenizer_reloads_from_a_model_directory_unchanged(tok, model_dir):
     from test_prompt import SHORT, make_koans
-    from share.prompt import prompt_ids
+    from share.model.prompt import prompt_ids
 
     _, loaded = load_model(model_dir)
     for koan in make_koans(5, seed=7):

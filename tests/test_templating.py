@@ -2,7 +2,7 @@
 templates), half held-out instances of the training templates, and never equals a
 training koan up to names; a template that only varies names stays whole in training."""
 
-from share.templating import new_shape, normalised, template_generator
+from share.koans.templating import new_shape, normalised, template_generator
 
 NUMBERED = """//~ mode: lib
 pub fn {{ name }}() -> u32 { {{ value }} }
@@ -60,7 +60,7 @@ def test_dev_is_drawn_like_eval_but_never_shares_a_koan_with_it(tmp_path):
 def test_template_mistakes_name_the_file(tmp_path):
     import pytest
 
-    from share.templating import TemplateError
+    from share.koans.templating import TemplateError
 
     cases = {
         "train_typo.rs.j2": ("pub fn {{ nmae }}() {}\n//~ tests\n#[test]\nfn t() {}\n", "'nmae' is undefined"),

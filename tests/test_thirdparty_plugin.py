@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from share.templating import new_shape
+from share.koans.templating import new_shape
 
 PACKAGE = Path(__file__).parent / "plugin_example"
 
@@ -36,7 +36,7 @@ def test_installed_plugin_generates_and_evaluates(site, tmp_path):
     for split, n in (("train", 6), ("eval", 3)):
         made = koanshare(site, "generate", "ex_sum", "--split", split, "--n", str(n), "--seed", "3", "-o", str(tmp_path / "koans"))
         assert made.returncode == 0, made.stderr
-        assert f"ex_sum" in made.stdout and "verified=100%" in made.stdout
+        assert "ex_sum" in made.stdout and "verified=100%" in made.stdout
     assert len((tmp_path / "koans" / "ex_sum" / "train.jsonl").read_text().splitlines()) == 6  # one -o keeps both splits
     koans = [json.loads(line) for line in (tmp_path / "koans" / "ex_sum" / "eval.jsonl").read_text().splitlines()]
     new = [k for k in koans if new_shape(k["id"])]  # the eval_ template's koans; the rest are held-out train_ instances

@@ -4,8 +4,8 @@ and it saves as a transformers tokenizer directory with a chat template."""
 import pytest
 from transformers import AutoTokenizer
 
-from share.answers import DIVIDER, REPLACE, SEARCH
-from share.tokenizer import EOS, train_tokenizer
+from share.judge.answers import DIVIDER, REPLACE, SEARCH
+from share.model.tokenizer import EOS, train_tokenizer
 from test_prompt import make_koans, tiny_tokenizer
 
 

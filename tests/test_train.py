@@ -9,10 +9,10 @@ import sys
 import pytest
 from peft import PeftModel
 
-import share.train as train_mod
-from share.modeling import ModelError, load_model
+from share.model.modeling import ModelError, load_model
+from share.model.train import LoraParams, TrainConfig, lr_at, pretrain, train_coefficients, train_lora
+import share.model.train as train_mod
 from share.subspace import KRule, Share, read_adapter
-from share.train import LoraParams, TrainConfig, lr_at, pretrain, train_coefficients, train_lora
 from test_prompt import SHORT, make_koans, tiny_model, tiny_tokenizer
 
 FAST = dict(batch_size=8, lr=1e-2, warmup_steps=2, progress=False, threads=1)

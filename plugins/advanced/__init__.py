@@ -4,14 +4,14 @@ portable SIMD, FFI and Pin.
 Every task renders jinja2 templates (templates/<task>/train_*.rs.j2 and eval_*.rs.j2) from
 one parameter dict drawn by the task's sampler (plugins/advanced/samplers.py). No crates
 are reachable, so everything is std-only: proc macros are auxiliary crates inside the koan
-(`//@ crate NAME proc-macro` ... `//@ end crate`, see share/auxcrates.py), SIMD is portable
+(`//@ crate NAME proc-macro` ... `//@ end crate`, see share/judge/auxcrates.py), SIMD is portable
 chunked code or `std::arch` behind `cfg(target_arch)`, and FFI stays within one file.
 """
 
 from pathlib import Path
 
-from share.hookspecs import hookimpl
-from share.templating import template_generator
+from share.koans.hookspecs import hookimpl
+from share.koans.templating import template_generator
 
 from . import samplers as s
 

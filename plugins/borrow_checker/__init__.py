@@ -9,8 +9,8 @@ Only the `random.Random` passed in is used: the same seed gives the same bytes.
 
 from pathlib import Path
 
-from share.hookspecs import hookimpl
-from share.templating import template_generator
+from share.koans.hookspecs import hookimpl
+from share.koans.templating import template_generator
 
 FAMILY = "borrow_checker"
 TEMPLATES = Path(__file__).parent / "templates"

@@ -9,8 +9,8 @@ Option/Result, simple tests) without teaching those tasks' own fixes. The sample
 
 from pathlib import Path
 
-from share.hookspecs import hookimpl
-from share.templating import template_generator
+from share.koans.hookspecs import hookimpl
+from share.koans.templating import template_generator
 
 from plugins.core import samplers as s
 

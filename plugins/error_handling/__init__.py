@@ -9,8 +9,8 @@ and from the fixed identifiers the templates use (`s`, `e`, `f`, `i`, `k`, `test
 
 from pathlib import Path
 
-from share.hookspecs import hookimpl
-from share.templating import template_generator
+from share.koans.hookspecs import hookimpl
+from share.koans.templating import template_generator
 
 FAMILY = "error_handling"
 TEMPLATES = Path(__file__).parent / "templates"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from share.hookspecs import hookimpl
-from share.templating import template_generator
+from share.koans.hookspecs import hookimpl
+from share.koans.templating import template_generator
 
 from .checks import clippy_check
 from .samplers import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from share import sandbox
+from share.judge import sandbox
 
 TIMEOUT = 60.0
 MEMORY = 4 << 30  # as much as a rustc compile gets

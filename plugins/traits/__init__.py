@@ -1,15 +1,15 @@
 """Traits family: trait bounds, impls and the standard traits.
 
 Every task is a folder of jinja2 templates under templates/<task>/ rendered by
-share.templating.template_generator; the samplers below draw the identifiers, types,
+share.koans.templating.template_generator; the samplers below draw the identifiers, types,
 values and shapes, and compute the concrete values the hidden tests expect.
 Only the rng passed in is used, so a seed always gives the same koans.
 """
 
 from pathlib import Path
 
-from share.hookspecs import hookimpl
-from share.templating import template_generator
+from share.koans.hookspecs import hookimpl
+from share.koans.templating import template_generator
 
 FAMILY = "traits"
 TEMPLATES = Path(__file__).parent / "templates"

@@ -17,7 +17,7 @@ from share.subspace.basis import KRule, ModuleBasis, SideBasis
 from share.subspace.layer import ShareLinear, TrainableFactors
 from share.subspace.model import attach_trainable, fold, inject, remove, set_task, share_layers, trained_adapter
 from share.subspace.peft_io import read_adapter, write_adapter
-from share.subspace.store import FORMAT_VERSION, LoraAdapter, Share, ShareError, Task
+from share.subspace.store import FORMAT_VERSION, LoraAdapter, Share, ShareError, TaskCoefficients
 
 __all__ = [
     "FORMAT_VERSION",
@@ -28,7 +28,7 @@ __all__ = [
     "ShareError",
     "ShareLinear",
     "SideBasis",
-    "Task",
+    "TaskCoefficients",
     "TrainableFactors",
     "attach_trainable",
     "fold",

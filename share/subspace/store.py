@@ -73,7 +73,7 @@ class LoraAdapter:
 
 
 @dataclass(frozen=True)
-class Task:
+class TaskCoefficients:
     """One task's coefficient pairs per module, and the r/alpha of the adapter it came from."""
 
     coefficients: dict[str, tuple[Tensor, Tensor]]  # module -> (eps_B: k_B x r, eps_A: k_A x r)
@@ -89,7 +89,7 @@ class Share:
     rule: KRule
     center: bool
     bases: dict[str, ModuleBasis]
-    tasks: dict[str, Task]  # insertion order is task order
+    tasks: dict[str, TaskCoefficients]  # insertion order is task order
 
     # ---- the algorithm -------------------------------------------------------------
 
@@ -115,7 +115,7 @@ class Share:
             bases[module] = ModuleBasis(_cast(side_B, dtype), _cast(side_A, dtype))
             for name, e_B, e_A in zip(adapters, eps_B, eps_A):
                 coefficients[name][module] = (e_B.to(dtype), e_A.to(dtype))
-        tasks = {name: Task(coefficients[name], a.r, a.lora_alpha) for name, a in adapters.items()}
+        tasks = {name: TaskCoefficients(coefficients[name], a.r, a.lora_alpha) for name, a in adapters.items()}
         return cls(first.base_model, _target_names(bases), dtype, rule, center, bases, tasks)
 
     def add(self, name: str, adapter: LoraAdapter, rule: KRule | None = None) -> "Share":
@@ -137,8 +137,8 @@ class Share:
             bases[module] = ModuleBasis(_cast(side_B, self.dtype), _cast(side_A, self.dtype))
             for t, e_B, e_A in zip(coefficients, eps_B, eps_A):
                 coefficients[t][module] = (e_B.to(self.dtype), e_A.to(self.dtype))
-        tasks = {t: Task(coefficients[t], info.r, info.lora_alpha) for t, info in self.tasks.items()}
-        tasks[name] = Task(coefficients[name], adapter.r, adapter.lora_alpha)
+        tasks = {t: TaskCoefficients(coefficients[t], info.r, info.lora_alpha) for t, info in self.tasks.items()}
+        tasks[name] = TaskCoefficients(coefficients[name], adapter.r, adapter.lora_alpha)
         return replace(self, rule=rule, bases=bases, tasks=tasks)
 
     def factors(self, task: str | None) -> dict[str, Factors]:
@@ -166,7 +166,7 @@ class Share:
 
     # ---- inspection ----------------------------------------------------------------
 
-    def task(self, name: str) -> Task:
+    def task(self, name: str) -> TaskCoefficients:
         if name not in self.tasks:
             raise ShareError(f"unknown task {name!r}; this Share has: {', '.join(self.tasks) or 'no tasks'}")
         return self.tasks[name]
@@ -277,7 +277,7 @@ class Share:
                     _expect(stored, f"{m}.B", (info["k_B"], rank), dtype, task_path),
                     _expect(stored, f"{m}.A", (info["k_A"], rank), dtype, task_path),
                 )
-            tasks[name] = Task(coefficients, entry["r"], entry["lora_alpha"])
+            tasks[name] = TaskCoefficients(coefficients, entry["r"], entry["lora_alpha"])
         return cls(manifest["base_model"], manifest["target_modules"], dtype, rule, center, bases, tasks)
 
 

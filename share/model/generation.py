@@ -20,11 +20,10 @@ from typing import Callable
 import torch
 from tqdm import tqdm
 
-from share.answers import cannot_apply, may_become, open_search
 from share.io import write_jsonl
-from share.metrics import koan_record
-from share.prompt import PromptConfig, encode, prompt_ids
-from share.train import BF16_SETTINGS, autocast, score_examples, set_threads
+from share.judge.answers import cannot_apply, may_become, open_search
+from share.model.prompt import PromptConfig, encode, prompt_ids
+from share.model.train import BF16_SETTINGS, autocast, score_examples, set_threads
 
 
 @dataclass(frozen=True)
@@ -188,26 +187,3 @@ def score(model, tokenizer, koans, prompt_cfg: PromptConfig, batch_size: int = 1
     encoded = [encode(tokenizer, k, prompt_cfg) for k in koans]
     rows = iter(score_examples(model, [e for e in encoded if e is not None], tokenizer.pad_token_id, batch_size, bf16))
     return [None if e is None else next(rows) for e in encoded]
-
-
-def judge(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
-          workers: int | None = None, timeout: float = 10.0, checks: dict | None = None, answers_path=None) -> list:
-    """Generate answers, then judge them with rustc (after generation, not beside it, so
-    the two do not fight over cores): one Result per koan."""
-    from share.evaluate import evaluate_answers
-
-    answers = answer_koans(model, tokenizer, koans, prompt_cfg, cfg)
-    if answers_path is not None:
-        write_answers(answers_path, koans, answers)
-    return evaluate_answers(koans, answers, workers=workers, timeout=timeout, checks=checks, progress=cfg.progress)
-
-
-def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
-                   workers: int | None = None, timeout: float = 10.0, checks: dict | None = None,
-                   answers_path=None) -> list[dict]:
-    """Judge the model's answers and score the references teacher-forced: one record per
-    koan (share.metrics.koan_record); share.metrics.summarize turns them into figures."""
-    results = judge(model, tokenizer, koans, prompt_cfg, cfg, workers=workers, timeout=timeout, checks=checks,
-                    answers_path=answers_path)
-    scores = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
-    return [koan_record(k, r.status, s) for k, r, s in zip(koans, results, scores, strict=True)]

@@ -20,10 +20,10 @@ from dataclasses import asdict, dataclass, field
 import torch
 from tqdm import tqdm
 
-from share.hardware import native_bf16
 from share.io import atomic_path
-from share.modeling import ModelError, load_model, n_params
-from share.prompt import IGNORE, Example, PromptConfig, collate, encode_all
+from share.model.hardware import native_bf16
+from share.model.modeling import ModelError, load_model, n_params
+from share.model.prompt import IGNORE, Example, PromptConfig, collate, encode_all
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ it judges only runs of a build that succeeded:
   prefix unique), so one program's panic, abort or loop cannot touch another's verdict.
   Each module ends with the judge's canary test, as a program alone does. `_run_result`
   strips the prefix from the names libtest prints and judges the run by the rule of a run
-  alone (share.libtest: every hidden test and the canary reported as passed), so it gives
+  alone (share.judge.libtest: every hidden test and the canary reported as passed), so it gives
   that run's verdict and texts (benchmarks/batch_equivalence.py compares them with single
   compiles on every task). A run that timed out is judged alone.
 """
@@ -31,9 +31,9 @@ import re
 import secrets
 from typing import Sequence
 
-from share import diagnostics, libtest, sandbox
-from share.koan import Result
-from share.lexer import OPENERS, tokens
+from share.judge import diagnostics, libtest, sandbox
+from share.judge.lexer import OPENERS, tokens
+from share.koans.koan import Result
 
 log = logging.getLogger(__name__)
 MAX_ROUNDS = 3  # rebuilds after removing the programs an error named

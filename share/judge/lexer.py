@@ -1,4 +1,4 @@
-"""A Rust lexer just precise enough for static rules on programs (share.batch, share.guard):
+"""A Rust lexer just precise enough for static rules on programs (share.judge.batch, share.judge.guard):
 tokens without spaces and comments, each with its offset in the source; None where the
 lexing is unsure (an unterminated string, character or block comment)."""
 

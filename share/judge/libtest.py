@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 import secrets
 
-from share.diagnostics import clip, scrub
-from share.koan import Result
-from share.lexer import CLOSERS, OPENERS, balanced, tokens
+from share.judge.diagnostics import clip, scrub
+from share.judge.lexer import CLOSERS, OPENERS, balanced, tokens
+from share.koans.koan import Result
 
 _SUMMARY = re.compile(r"^test result: (\w+)\. \d+ passed; (\d+) failed;", re.M)
 _PASSED = re.compile(r"^(test result: \w+\. )(\d+)( passed;)", re.M)

@@ -33,7 +33,7 @@ from typing import Callable
 
 import jinja2
 
-from share.koan import MODES, SPLITS
+from share.koans.koan import MODES, SPLITS
 
 HEADER = "//~ "
 TESTS_MARK = "//~ tests"

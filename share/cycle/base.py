@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from share.io import atomic_path
-from share.modeling import ModelError, ModelSize, build_model, check_model_dir, load_model, n_params
-from share.pretrained import PackagedModel, export_model
-from share.prompt import PromptConfig, corpus
-from share.train import LoraParams, TrainConfig, pretrain, train_lora
+from share.model.modeling import ModelError, ModelSize, build_model, check_model_dir, load_model, n_params
+from share.model.pretrained import PackagedModel, export_model
+from share.model.prompt import PromptConfig, corpus
+from share.model.train import LoraParams, TrainConfig, pretrain, train_lora
 
 SOURCES = ("package", "directory", "embedded")
 
@@ -65,7 +65,7 @@ def fetch(source: dict, out_dir, prompt_cfg: PromptConfig, seed: int, core_koans
 
 
 def build_embedded(spec: Embedded, out_dir, prompt_cfg: PromptConfig, seed: int, core_koans) -> dict:
-    from share.tokenizer import train_tokenizer
+    from share.model.tokenizer import train_tokenizer
 
     koans = core_koans(spec.n_train)
     tokenizer = train_tokenizer(corpus(koans, prompt_cfg), **spec.tokenizer)
@@ -92,8 +92,8 @@ def teach_core(pretrained_dir, train_koans, eval_koans, out_dir, adapter: LoraPa
                model_kwargs: dict | None = None) -> dict:
     """The core curriculum: one LoRA trained on the core koans (written to `out_dir`), and
     the held-out core koans answered before (zero-shot) and after: their per-koan records."""
-    from share.cycle import folded, load_answerer
-    from share.generation import evaluate_model
+    from share.cycle.measure import evaluate_model
+    from share.cycle.methods import folded, load_answerer
 
     def answer(**kwargs) -> list[dict]:
         model, tokenizer = load_answerer(pretrained_dir, model_kwargs=model_kwargs, **kwargs)
@@ -108,7 +108,7 @@ def teach_core(pretrained_dir, train_koans, eval_koans, out_dir, adapter: LoraPa
 def merge_core(pretrained_dir, adapter_dir, prompt_cfg: PromptConfig, out_dir) -> None:
     """models/base: the starting weights with the core LoRA added in (float32, so the
     update is not rounded away), the tokenizer, and the prompt config (prompt.json)."""
-    from share.modeling import load_adapter
+    from share.model.modeling import load_adapter
 
     model, tokenizer = load_model(pretrained_dir)
     merged = load_adapter(model, adapter_dir).merge_and_unload()

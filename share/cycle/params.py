@@ -29,21 +29,40 @@ def section(params: dict, name: str) -> dict:
     return params[name]
 
 
+def _task_items(params: dict) -> dict:
+    items = params.get("tasks") or {}
+    if not isinstance(items, dict):
+        raise ParamsError("params.yaml: `tasks` must map each task to {family: FAMILY}")
+    for name, item in items.items():
+        steps = item.get("train_steps", 1) if isinstance(item, dict) else None
+        if not isinstance(item, dict) or "family" not in item or set(item) - {"family", "train_steps"} \
+                or not isinstance(steps, int) or steps < 1:
+            raise ParamsError(f"params.yaml: tasks.{name} must be {{family: FAMILY}} or {{family: FAMILY, "
+                              f"train_steps: N}} with N >= 1, got {item!r}")
+    return items
+
+
+def train_settings(params: dict, name: str, task: str) -> dict:
+    """Section `name`'s `train` settings for one task: its steps are the task's own
+    `train_steps` where params.yaml gives one (a budget chosen on the dev split), the
+    same for every method that trains on the task, else the section's."""
+    settings = dict(section(params, name)["train"])
+    item = _task_items(params).get(task)
+    if item is None:
+        raise ParamsError(f"params.yaml: task {task!r} is not in `tasks`")
+    settings["steps"] = item.get("train_steps", settings["steps"])
+    return settings
+
+
 def protocol(params: dict, registry=None) -> dict:
     """The checked continual protocol: {tasks: {name: family}, initial: [...], steps: [...]}.
 
     `tasks` lists every skill task of the cycle with its family (DVC needs the family to
-    track each task's plugin code); `initial` are consolidated in phase 1; `steps` arrive
-    one by one, each naming its predecessor step.
+    track each task's plugin code) and optionally its `train_steps` (see train_settings);
+    `initial` are consolidated in phase 1; `steps` arrive one by one, each naming its
+    predecessor step.
     """
-    items = params.get("tasks") or {}
-    if not isinstance(items, dict):
-        raise ParamsError("params.yaml: `tasks` must map each task to {family: FAMILY}")
-    tasks = {}
-    for name, item in items.items():
-        if not isinstance(item, dict) or set(item) != {"family"}:
-            raise ParamsError(f"params.yaml: tasks.{name} must be {{family: FAMILY}}, got {item!r}")
-        tasks[name] = item["family"]
+    tasks = {name: item["family"] for name, item in _task_items(params).items()}
     initial = list(params.get("initial") or [])
     steps = list(params.get("steps") or [])
     if not initial:
@@ -66,8 +85,9 @@ def protocol(params: dict, registry=None) -> dict:
 
 # The errors a user can fix, by module: a module never imported cannot have raised its
 # error, so run_stage looks them up without importing torch into light stages.
-USER_ERRORS = {"share.params": "ParamsError", "share.koan": "SchemaError", "share.modeling": "ModelError",
-               "share.plugins": "PluginError", "share.subspace.store": "ShareError", "share.report": "ReportError"}
+USER_ERRORS = {"share.cycle.params": "ParamsError", "share.koans.koan": "SchemaError",
+               "share.model.modeling": "ModelError", "share.koans.plugins": "PluginError",
+               "share.subspace.store": "ShareError", "share.cycle.report": "ReportError"}
 
 
 def run_stage(main) -> None:

@@ -13,7 +13,7 @@ from typing import Iterable
 from tokenizers import AddedToken, Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import PreTrainedTokenizerFast
 
-from share.answers import DIVIDER, REPLACE, SEARCH
+from share.judge.answers import DIVIDER, REPLACE, SEARCH
 
 BOS, EOS, PAD = "<|im_start|>", "<|im_end|>", "<|endoftext|>"
 SPECIAL = [PAD, BOS, EOS]

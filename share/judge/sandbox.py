@@ -2,7 +2,7 @@
 
 Every process gets a fresh temp dir, a scrubbed environment, its own session and
 process group, rlimits (address space, CPU time, file size, open files, no core dumps)
-and, where one can be created, a cgroup of its own (share.cgroups: process count and
+and, where one can be created, a cgroup of its own (share.judge.cgroups: process count and
 memory, and a way to kill everything it started). Where bubblewrap works it also gets
 private namespaces: no network, its own pid namespace (nothing outlives it), no
 capabilities, read-only system dirs and toolchain and no other host file, a read-only
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from share import cgroups
+from share.judge import cgroups
 
 log = logging.getLogger(__name__)
 OUTPUT_LIMIT = 1 << 20  # bytes of stdout/stderr kept from one process

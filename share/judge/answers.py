@@ -95,7 +95,7 @@ def parse_edits(answer: str) -> list[tuple[list[str], list[str]]] | str:
 def apply_edits(broken: str, answer: str) -> Program:
     edits = parse_edits(answer)
     if isinstance(edits, str):
-        if cannot_apply(answer, broken):  # what a cut answer (share.generation) is judged by
+        if cannot_apply(answer, broken):  # what a cut answer (share.model.generation) is judged by
             return Program(None, "edit_not_applicable", "not found: SEARCH of edit 1 matches no lines")
         return Program(None, "edit_not_applicable", f"malformed: {edits}")
     lines = broken.splitlines()

@@ -1,6 +1,6 @@
 """Turn the evaluate stages' per-koan records into the cycle's figures: pass rates with
 intervals per method, the accuracy matrices with BWT and FWT, and the cost of each method
-(share.criteria judges the success criteria on them).
+(share.cycle.criteria judges the success criteria on them).
 
 Every comparison is paired: models are compared on the koans all were judged on, two
 pass rates by Tango's score interval and McNemar's exact test, token accuracy and
@@ -10,9 +10,10 @@ cannot be measured is None, printed "n/a"; a missing cell is an error.
 
 from __future__ import annotations
 
-from share.cycle import CORE, FINAL, LEARNED
-from share.metrics import (judged, mcnemar_exact, paired_bootstrap, paired_difference, passed, summarize,
-                           token_accuracy)
+from share.cycle import paths
+from share.cycle.methods import CORE, FINAL, LEARNED
+from share.cycle.metrics import (judged, mcnemar_exact, paired_bootstrap, paired_difference, passed, summarize,
+                                 token_accuracy)
 
 MATRIX_METHODS = ("sequential", "replay", "share")
 SIGNALS = {"pass": passed, "token": token_accuracy}
@@ -189,10 +190,10 @@ def update_price(results: dict, protocol: dict) -> dict:
     return out
 
 
-def _bytes(*paths) -> int:
+def _bytes(*places) -> int:
     from pathlib import Path
 
-    return sum(f.stat().st_size for p in paths for f in ([Path(p)] if Path(p).is_file() else Path(p).rglob("*.safetensors")))
+    return sum(f.stat().st_size for p in places for f in ([Path(p)] if Path(p).is_file() else Path(p).rglob("*.safetensors")))
 
 
 def _training(logs: list[dict]) -> dict:
@@ -208,8 +209,8 @@ def training_runs(protocol: dict, methods) -> list[dict]:
     from pathlib import Path
 
     kinds = ["lora", "coefficients"] + [m for m in ("random_basis",) if m in methods]
-    logs = [Path(f"logs/{kind}/{t}.json") for kind in kinds for t in protocol["order"]]
-    logs += [Path(f"logs/{b}.json") for b in ("sequential", "replay") if b in methods]
+    logs = [Path(paths.train_log(kind, t)) for kind in kinds for t in protocol["order"]]
+    logs += [Path(paths.train_log(b)) for b in ("sequential", "replay") if b in methods]
     runs = [json.loads(p.read_text()) for p in logs if p.is_file()]  # coefficients: arriving tasks only
     return [r for run in runs for r in (run if isinstance(run, list) else [run])]
 
@@ -224,24 +225,24 @@ def method_costs(protocol: dict, results: dict) -> dict:
     import json
     from pathlib import Path
 
-    from share.paths import snapshot
-
     read = lambda path: json.loads(Path(path).read_text())  # noqa: E731
     order, last = protocol["order"], len(protocol["steps"])
-    lora_logs = [read(f"logs/lora/{t}.json") for t in order]
+    lora_logs = [read(paths.train_log("lora", t)) for t in order]
     costs = {"base": {"stored_bytes": 0, "trainable_params": 0, "seconds": 0.0},
-             "lora": {"stored_bytes": _bytes(*[f"models/lora/{t}" for t in order]), **_training(lora_logs)}}
-    coefficient_logs = [read(f"logs/coefficients/{s['task']}.json") for s in protocol["steps"]]
+             "lora": {"stored_bytes": _bytes(*map(paths.lora, order)), **_training(lora_logs)}}
+    coefficient_logs = [read(paths.train_log("coefficients", s["task"])) for s in protocol["steps"]]
     if coefficient_logs:
-        costs["coefficients"] = {"stored_bytes": _bytes(f"models/share/step_{last}"), **_training(coefficient_logs)}
+        costs["coefficients"] = {"stored_bytes": _bytes(paths.share_step(last)), **_training(coefficient_logs)}
         costs["share"] = costs["share_mean"] = costs["coefficients"]
     for name in ("sequential", "replay"):
-        if Path(f"logs/{name}.json").is_file():
-            costs[name] = {"stored_bytes": _bytes(snapshot(name, order[-1])), **_training(read(f"logs/{name}.json"))}
+        if Path(paths.train_log(name)).is_file():
+            costs[name] = {"stored_bytes": _bytes(paths.snapshot(name, order[-1])),
+                           **_training(read(paths.train_log(name)))}
     for name, result in results.items():
         if "stored_bytes" in result:
             costs[name] = {"stored_bytes": result["stored_bytes"], **_training(lora_logs)}
     if protocol["steps"] and "random_basis" in results:
-        costs["random_basis"] = {"stored_bytes": _bytes(*[f"models/random_basis/{s['task']}" for s in protocol["steps"]]),
-                                 **_training([read(f"logs/random_basis/{s['task']}.json") for s in protocol["steps"]])}
+        arriving = [s["task"] for s in protocol["steps"]]
+        costs["random_basis"] = {"stored_bytes": _bytes(*map(paths.random_basis, arriving)),
+                                 **_training([read(paths.train_log("random_basis", t)) for t in arriving])}
     return costs

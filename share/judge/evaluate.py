@@ -1,10 +1,10 @@
 """Judge programs with real rustc: compile (test/run/lib modes), run, and map the outcome
-to a Result. Every compile and run goes through share.sandbox; docs/judge.md says what a
+to a Result. Every compile and run goes through share.judge.sandbox; docs/judge.md says what a
 pass means in each mode and why nothing a program writes can fake one.
 
 `judge` holds the semantics (one program, alone). `run_jobs` adds speed without changing
-a verdict: cached verdicts (share.evalcache), shared builds that yield only the verdicts
-a program alone would get (share.batch), and parallel workers.
+a verdict: cached verdicts (share.judge.evalcache), shared builds that yield only the verdicts
+a program alone would get (share.judge.batch), and parallel workers.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from typing import Callable, Sequence
 
 from tqdm import tqdm
 
-from share import auxcrates, batch, evalcache, guard, libtest, sandbox
-from share.answers import extract_program
-from share.diagnostics import clip, error_codes, rendered, scrub
-from share.koan import Koan, Result
+from share.judge import auxcrates, batch, evalcache, guard, libtest, sandbox
+from share.judge.answers import extract_program
+from share.judge.diagnostics import clip, error_codes, rendered, scrub
+from share.koans.koan import Koan, Result
 
 log = logging.getLogger(__name__)
 MAX_BATCH = 64  # programs per shared build
@@ -35,7 +35,7 @@ class Job:
     """One program to judge: the code, the hidden tests appended to it, and how to judge it.
 
     A koan's program carries the koan's `reference` and `broken` code: the guard checks it
-    against them (share.guard), and in run mode it must print what the reference prints. A
+    against them (share.judge.guard), and in run mode it must print what the reference prints. A
     bare program (reference None, as in the hostile suite) gets neither: in run mode its
     exit status alone decides."""
 
@@ -200,7 +200,7 @@ def run_jobs(
 
     Every verdict is the one `judge` gives the job alone: cache hits were judged so
     before, and a shared build yields only the passes it proves and the test failures of
-    the program's own filtered run (share.batch); every compile error is judged alone.
+    the program's own filtered run (share.judge.batch); every compile error is judged alone.
     """
     workers = workers or sandbox.default_workers()
     cache = evalcache.Cache.from_env()
@@ -230,7 +230,7 @@ def _keys(jobs: Sequence[Job], timeout: float) -> list[str]:
             for j in jobs]
 
 
-def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[list[list[int]], list[int]]:
+def shared_builds(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[list[list[int]], list[int]]:
     """Shared builds (lists of indices of one mode and edition) and the jobs to judge alone.
 
     Builds are sized so that every worker gets one, up to MAX_BATCH programs each. A job
@@ -252,11 +252,11 @@ def plan(jobs: Sequence[Job], indices: Sequence[int], workers: int) -> tuple[lis
 
 
 def _judge_all(jobs, indices, workers: int, timeout: float, done: Callable[[int, Result], None]) -> None:
-    """Run the plan on a pool; members a shared build cannot judge go back in line alone.
+    """Run the shared builds and singles on a pool; members a shared build cannot judge go back in line alone.
 
     Only a few tasks are in the pool at a time: `wait` visits every pending future, so
     submitting thousands at once would make each wait cost as much as the whole backlog."""
-    batches, singles = plan(jobs, indices, workers)
+    batches, singles = shared_builds(jobs, indices, workers)
     backlog: deque = deque([*batches, *singles])  # a list of indices is a shared build, an index a single
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = {}

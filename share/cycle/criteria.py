@@ -1,14 +1,14 @@
-"""The success criteria of a cycle, each judged on a 95% interval (share.metrics.verdict):
+"""The success criteria of a cycle, each judged on a 95% interval (share.cycle.metrics.verdict):
 MET only when the whole interval clears its bar, NOT MET when the whole interval falls
 short, NOT MEASURABLE otherwise. Learning is judged on seen shapes (held-out instances of
 the training templates), with new shapes reported beside; every comparison is paired on
-the same koans (share.report.compare). The bars are params.yaml's `report` section."""
+the same koans (share.cycle.report.compare). The bars are params.yaml's `report` section."""
 
 from __future__ import annotations
 
-from share.cycle import CORE
-from share.metrics import MET, NOT_MEASURABLE, NOT_MET, summarize, verdict
-from share.report import compare, contrast, flatten, of_shape
+from share.cycle.methods import CORE
+from share.cycle.metrics import MET, NOT_MEASURABLE, NOT_MET, summarize, verdict
+from share.cycle.report import compare, contrast, flatten, of_shape
 
 
 def interval(c: dict | None, unit: str = " points") -> str:
@@ -120,7 +120,7 @@ def criteria(ends: dict, summaries: dict, costs: dict, protocol: dict, bars: dic
     """Every criterion the methods of this cycle allow (one needing a method not run is left out)."""
     missing = [b for b in BARS if not isinstance(bars.get(b), (int, float))]
     if missing:
-        from share.params import ParamsError
+        from share.cycle.params import ParamsError
 
         raise ParamsError(f"params.yaml: report.{missing[0]} is missing or not a number; the report section names "
                           f"every bar: {', '.join(BARS)} (see the default params.yaml)")

@@ -29,5 +29,5 @@ def register_checks(register):
 
     check(job) runs in the host after a program passed (job.code, job.tests, job.mode,
     job.edition, job.task) and returns None, or a message saying why the answer still
-    fails (its status becomes test_failure). Run any tool on job.code in share.sandbox.
+    fails (its status becomes test_failure). Run any tool on job.code in share.judge.sandbox.
     """

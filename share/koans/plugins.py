@@ -11,7 +11,7 @@ from typing import Callable
 
 import pluggy
 
-from share import hookspecs
+from share.koans import hookspecs
 
 ENTRY_POINT_GROUP = "koanshare.families"
 ONLY_ENV = "KOANSHARE_PLUGINS"  # comma-separated plugin names: load only these
@@ -120,8 +120,8 @@ def _check_marked(name: str, plugin) -> None:
     for hook in ("register_families", "register_tasks", "register_checks"):
         function = getattr(plugin, hook, None)
         if callable(function) and not hasattr(function, "koanshare_impl"):
-            raise PluginError(f"plugin {name!r}: {hook} is not decorated with @hookimpl "
-                              f"(from share.hookspecs import hookimpl), so it would never be called; {without(name)}")
+            raise PluginError(f"plugin {name!r}: {hook} is not decorated with @hookimpl (from "
+                              f"share.koans.hookspecs import hookimpl), so it would never be called; {without(name)}")
 
 
 def _family_registrar(registry: Registry, plugin: str):

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from share.paths import BASE, snapshot
+from share.cycle import paths
 
 CORE = "core"
-# Each method and the models folder its variants are loaded from (besides the base model).
-# params.yaml's `evaluate.methods` lists the methods under the folder they read: one
-# evaluate stage per folder, depending on that folder alone.
-METHODS = {"base": BASE, "lora": "models/lora", "merged_linear": "models/lora",
-           "merged_svd": "models/lora", "merged_ties": "models/lora", "sequential": "models/sequential",
-           "replay": "models/replay", "share": "models/share", "share_mean": "models/share",
-           "random_basis": "models/random_basis"}
+# Each method and the models folder (paths.model) its variants are loaded from, besides
+# the base model. params.yaml's `evaluate.methods` lists the methods under the folder they
+# read: one evaluate stage per folder, depending on that folder alone.
+METHODS = {"base": "base", "lora": "lora", "merged_linear": "lora", "merged_svd": "lora", "merged_ties": "lora",
+           "sequential": "sequential", "replay": "replay", "share": "share", "share_mean": "share",
+           "random_basis": "random_basis"}
 FINAL = "final"  # a cell measured once, at the end of the cycle
 LEARNED = "learned"  # a cell measured right after its task was trained, before any later step
 
@@ -49,18 +48,18 @@ class Cell:
 
 def folder_of(method: str) -> str:
     """The `evaluate.methods` key (and evaluate stage) of a method: its models folder's name."""
-    return METHODS[method].removeprefix("models/")
+    return METHODS[method]
 
 
 def result_path(method: str) -> str:
-    return f"results/{folder_of(method)}/{method}.json"
+    return paths.results(folder_of(method), method)
 
 
 def check_methods(methods) -> list[str]:
     """params.yaml's `evaluate.methods` must list known methods under the models folder
     each reads (the one dependency DVC tracks for that folder's evaluate stage).
     Returns the methods in order."""
-    from share.params import ParamsError
+    from share.cycle.params import ParamsError
 
     example = ", ".join(f"{folder_of(m)}: [{m}]" for m in ("lora", "share"))
     if not isinstance(methods, dict) or not methods or not all(isinstance(v, list) and v for v in methods.values()):
@@ -72,7 +71,7 @@ def check_methods(methods) -> list[str]:
             if method not in METHODS:
                 raise ParamsError(f"params.yaml: unknown evaluate method {method!r}; one of {', '.join(METHODS)}")
             if folder_of(method) != folder:
-                raise ParamsError(f"params.yaml: evaluate method {method!r} reads {METHODS[method]!r}, so it belongs "
+                raise ParamsError(f"params.yaml: evaluate method {method!r} reads {paths.model(METHODS[method])!r}, so it belongs "
                                   f"under `{folder_of(method)}:`, not `{folder}:`")
     if len(set(listed)) != len(listed):
         raise ParamsError(f"params.yaml: `evaluate.methods` lists a method twice: {listed}")
@@ -82,7 +81,7 @@ def check_methods(methods) -> list[str]:
 def check_trained(methods: list[str], params: dict) -> None:
     """Every evaluated method must be trained: a sequential baseline by `lora.baselines`,
     the random-basis control for every arriving task by `coefficients.controls`."""
-    from share.params import ParamsError
+    from share.cycle.params import ParamsError
 
     baselines = params.get("lora", {}).get("baselines")
     if not isinstance(baselines, list) or not set(baselines) <= {"sequential", "replay"}:
@@ -128,20 +127,20 @@ def plan(method: str, protocol: dict, judge_all: bool = True) -> list[Cell]:
     if method.startswith("merged_"):
         return [Cell(FINAL, ("merged", method.removeprefix("merged_")), k) for k in order + [CORE]]
     if method in ("sequential", "replay"):
-        model = lambda s, _: ("adapter", snapshot(method, seen_at[s][-1]))  # noqa: E731  one model per row
-        cells = [Cell(LEARNED, ("adapter", snapshot(method, t)), t) for t in initial[:-1]]  # the last is row 0's
+        model = lambda s, _: ("adapter", paths.snapshot(method, seen_at[s][-1]))  # noqa: E731  one model per row
+        cells = [Cell(LEARNED, ("adapter", paths.snapshot(method, t)), t) for t in initial[:-1]]  # the last is row 0's
         fresh = new_at | {0: initial[-1:]}  # row 0's model learned the other initial tasks earlier
         return cells + [c for s in range(last + 1) for c in row(s, model, fresh)] + [Cell(last, model(last, None), CORE)]
     if method == "share":
         coefficients = lambda s, k: ("share", s, k if k in seen_at[s] else None)  # noqa: E731  the average otherwise
-        cells = [Cell(LEARNED, ("adapter", f"models/share/pending/step_{x['step']}"), x["task"]) for x in steps]
+        cells = [Cell(LEARNED, ("adapter", paths.pending(x["step"])), x["task"]) for x in steps]
         cells += [c for s in range(last + 1) for c in row(s, coefficients)]
         return cells + [Cell(FINAL, ("share", last, t), CORE, True, price) for t in order]  # each task's price on core
     if method == "share_mean":
         return [Cell(FINAL, ("share", last, None), k) for k in order + [CORE]]
     if method == "random_basis":
-        return [c for x in steps for c in (Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), x["task"]),
-                                           Cell(FINAL, ("adapter", f"models/random_basis/{x['task']}"), CORE, True,
+        return [c for x in steps for c in (Cell(FINAL, ("adapter", paths.random_basis(x["task"])), x["task"]),
+                                           Cell(FINAL, ("adapter", paths.random_basis(x["task"])), CORE, True,
                                                 price))]
     raise ValueError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
 
@@ -151,7 +150,7 @@ def load_answerer(base_dir, *, adapter=None, share_dir=None, task=None, model_kw
     leak into another), with a PEFT `adapter` or a Share (`share_dir`, and the coefficients
     of `task`, or their average when task is None) applied. `koanshare answer` and the
     evaluate stages load every model through here."""
-    from share.modeling import load_adapter, load_model
+    from share.model.modeling import load_adapter, load_model
 
     model, tokenizer = load_model(base_dir, **(model_kwargs or {}))
     if adapter is not None and share_dir is not None:
@@ -172,10 +171,10 @@ def load_variant(variant: tuple, base_dir: str, protocol: dict, model_kwargs: di
     if kind == "base":
         return load_answerer(base_dir, model_kwargs=model_kwargs)
     if kind in ("lora", "adapter"):
-        path = f"models/lora/{variant[1]}" if kind == "lora" else variant[1]
+        path = paths.lora(variant[1]) if kind == "lora" else variant[1]
         return load_answerer(base_dir, adapter=path, model_kwargs=model_kwargs)
     if kind == "share":
-        return load_answerer(base_dir, share_dir=f"models/share/step_{variant[1]}", task=variant[2],
+        return load_answerer(base_dir, share_dir=paths.share_step(variant[1]), task=variant[2],
                              model_kwargs=model_kwargs)
     if kind == "merged":
         model, tokenizer = load_answerer(base_dir, model_kwargs=model_kwargs)
@@ -212,13 +211,13 @@ def merged_adapter(model, tasks: list[str], kind: str):
     from peft import PeftModel
     from peft.tuners.lora import LoraLayer
 
-    from share.modeling import check_adapter
+    from share.model.modeling import check_adapter
 
     for t in tasks:
-        check_adapter(model, f"models/lora/{t}")
-    peft_model = PeftModel.from_pretrained(model, f"models/lora/{tasks[0]}", adapter_name=tasks[0])
+        check_adapter(model, paths.lora(t))
+    peft_model = PeftModel.from_pretrained(model, paths.lora(tasks[0]), adapter_name=tasks[0])
     for t in tasks[1:]:
-        peft_model.load_adapter(f"models/lora/{t}", adapter_name=t)
+        peft_model.load_adapter(paths.lora(t), adapter_name=t)
     n = len(tasks)
     room = min(min(m.in_features, m.out_features) for m in peft_model.modules() if isinstance(m, LoraLayer))
     rank = min(sum(peft_model.peft_config[t].r for t in tasks), room)

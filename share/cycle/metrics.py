@@ -29,7 +29,7 @@ def wilson(passed: int, n: int, z: float = Z95) -> tuple[float, float]:
 def koan_record(koan, status: str, scored: dict | None) -> dict:
     """What a cycle keeps of one answered koan: which koan (id, task, seen or new shape),
     the judge's status, and its reference's teacher-forced score (None: too long to score)."""
-    from share.templating import new_shape
+    from share.koans.templating import new_shape
 
     return {"id": koan.id, "task": koan.task, "shape": "new" if new_shape(koan.id) else "seen", "status": status,
             **{k: None if scored is None else scored[k] for k in ("tokens", "correct", "loss")}}

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import torch
 
-from share.answers import make_edits
-from share.koan import Koan
+from share.judge.answers import make_edits
+from share.koans.koan import Koan
 
 log = logging.getLogger(__name__)
 FORMATS = ("edits", "program")

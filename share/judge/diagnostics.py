@@ -10,7 +10,7 @@ import json
 import re
 import tempfile
 
-from share.koan import ERROR_CODE
+from share.koans.koan import ERROR_CODE
 
 DIAGNOSTIC_LIMIT = 4000  # characters of compiler/test output kept in a Result
 

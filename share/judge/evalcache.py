@@ -23,7 +23,7 @@ import tempfile
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from share.koan import Result, SchemaError
+from share.koans.koan import Result, SchemaError
 
 FORMAT = "koanshare-eval-3"  # bump when a change to the evaluator can change a verdict
 
