@@ -10,8 +10,8 @@ chunked code or `std::arch` behind `cfg(target_arch)`, and FFI stays within one 
 
 from pathlib import Path
 
+from share.koans.family import register_templates
 from share.koans.hookspecs import hookimpl
-from share.koans.templating import template_generator
 
 from . import samplers as s
 
@@ -125,5 +125,4 @@ def register_families(register):
 
 @hookimpl
 def register_tasks(register):
-    for name, (description, sample) in TASKS.items():
-        register(name, FAMILY, description, "2021", template_generator(TEMPLATES / name, sample))
+    register_templates(register, FAMILY, TASKS, TEMPLATES)

@@ -9,8 +9,8 @@ Option/Result, simple tests) without teaching those tasks' own fixes. The sample
 
 from pathlib import Path
 
+from share.koans.family import register_templates
 from share.koans.hookspecs import hookimpl
-from share.koans.templating import template_generator
 
 from plugins.core import samplers as s
 
@@ -119,5 +119,4 @@ def register_families(register):
 
 @hookimpl
 def register_tasks(register):
-    for name, (description, sample) in TASKS.items():
-        register(name, FAMILY, description, "2021", template_generator(TEMPLATES / name, sample))
+    register_templates(register, FAMILY, TASKS, TEMPLATES)

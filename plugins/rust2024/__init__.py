@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from share.koans.family import register_templates
 from share.koans.hookspecs import hookimpl
-from share.koans.templating import template_generator
 
 from .checks import clippy_check
 from .samplers import (
@@ -120,8 +120,7 @@ def register_families(register):
 
 @hookimpl
 def register_tasks(register):
-    for name, (description, sample, _lints) in TASKS.items():
-        register(name, FAMILY, description, EDITION, template_generator(TEMPLATES / name, sample))
+    register_templates(register, FAMILY, TASKS, TEMPLATES, EDITION)
 
 
 @hookimpl
