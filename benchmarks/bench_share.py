@@ -164,66 +164,76 @@ def main() -> None:
         else:
             print(json.dumps(share_phase1(dirs, args.threads, args.variance, args.root / "share")))
         return
-    mib = 2**20
-
     with tempfile.TemporaryDirectory(prefix="bench_share_") as tmp:
         root = Path(tmp)
         shapes = module_shapes(args.layers, args.hidden, args.kv)
         start = time.perf_counter()
-        dirs = write_adapters(root, args.tasks + 1, shapes, args.rank, args.shared_dim)
-        *dirs, extra = dirs
+        *dirs, extra = write_adapters(root, args.tasks + 1, shapes, args.rank, args.shared_dim)
         adapter_bytes = sum((d / "adapter_model.safetensors").stat().st_size for d in dirs)
         print(f"{args.tasks} adapters ({len(shapes)} modules, r={args.rank}, shared dim {args.shared_dim}): "
-              f"{adapter_bytes / mib:.1f} MiB of safetensors, written in {time.perf_counter() - start:.1f} s")
-
-        runs = {"floor": [], "share": []}
-        for _ in range(args.repeats):  # alternated, so a burst of load on a shared machine hits both
-            for measurement in runs:
-                runs[measurement].append(in_fresh_process(measurement, root, args))
-        floor, ours = ({key: min(r[key] for r in runs[m]) for key in runs[m][0]} for m in ("floor", "share"))
-        print(f"\nphase 1 (consolidate), best of {args.repeats} alternated runs of wall time and of peak memory "
-              f"(ru_maxrss delta, fresh process):")
-        print(f"  floor (load + one SVD per stack): {floor['seconds']:7.2f} s  {floor['peak_bytes'] / mib:8.1f} MiB")
-        print(f"  Share consolidate:                {ours['seconds']:7.2f} s  {ours['peak_bytes'] / mib:8.1f} MiB"
-              f"   (+ save {ours['save_seconds']:.2f} s)")
-        print(f"  time vs floor {ours['seconds'] / floor['seconds']:.2f}x (target <= 1.5x); "
-              f"peak vs adapter bytes {ours['peak_bytes'] / adapter_bytes:.2f}x (target <= 2x)")
-
+              f"{adapter_bytes / MIB:.1f} MiB of safetensors, written in {time.perf_counter() - start:.1f} s")
+        phase1(root, args, adapter_bytes)
         share = Share.load(root / "share")
-        ks = [(b.B.k, b.A.k) for b in share.bases.values()]
-        print(f"  k per module side (variance {args.variance}): B {min(k for k, _ in ks)}..{max(k for k, _ in ks)}, "
-              f"A {min(k for _, k in ks)}..{max(k for _, k in ks)}")
+        phase3(share, dirs, extra, args)
+        phase2(share, root, dirs, shapes, args, adapter_bytes)
 
-        print("\nphase 3 (add one r=%d adapter, no old data):" % args.rank)
-        new_adapter = read_adapter(extra)
-        for n in sorted({min(10, args.tasks), min(25, args.tasks), args.tasks}):
-            base = share if n == args.tasks else Share.consolidate({d.name: read_adapter(d) for d in dirs[:n]}, share.rule)
-            start = time.perf_counter()
-            base.add("extra", new_adapter)
-            seconds = time.perf_counter() - start
-            print(f"  {n:3d} past tasks: {seconds:6.2f} s  ({seconds / n * 1000:6.1f} ms per past task)")
 
-        print(f"\nphase 2 task (p=1, phi=2) against the {args.tasks}-task Share, and storage:")
-        phase2, trainable = phase2_adapter(share, p=1, phi=2)
-        lora_params = sum(args.rank * (o + i) for o, i in shapes.values())
-        total = sum(trainable.values())
-        print(f"  trainable parameters per task: {total:,} ({trainable['coefficients']:,} coefficients + "
-              f"{trainable['temporary vectors']:,} in temporary vectors) vs LoRA r={args.rank} {lora_params:,}: "
-              f"{lora_params / total:.1f}x fewer ({lora_params / trainable['coefficients']:.0f}x without the temporary vectors)")
-        with_task = share.add("phase2", phase2)
-        with_task.save(root / "share_plus")
-        task_file = (root / "share_plus" / "tasks" / "phase2.safetensors").stat().st_size
-        task_bytes = with_task.summary()["task_params"]["phase2"] * share.dtype.itemsize
-        lora_file = (dirs[0] / "adapter_model.safetensors").stat().st_size
-        print(f"  stored per added phase-2 task: coefficients {task_bytes:,} B (file {task_file:,} B) vs one LoRA "
-              f"file {lora_file:,} B: {lora_file / task_bytes:.0f}x fewer ({lora_file / task_file:.0f}x by file); "
-              f"the Share holds {share.summary()['share_bytes']:,} B before the merge, {with_task.summary()['share_bytes']:,} B after")
-        summary = share.summary()
-        print(f"  {args.tasks} tasks: Share {summary['share_bytes'] / mib:.2f} MiB "
-              f"(on disk {directory_bytes(root / 'share') / mib:.2f} MiB) vs {args.tasks} LoRAs "
-              f"{summary['lora_bytes'] / mib:.1f} MiB (on disk {adapter_bytes / mib:.1f} MiB): "
-              f"{summary['compression']:.1f}x")
+MIB = 2**20
 
+
+def phase1(root: Path, args, adapter_bytes: int) -> None:
+    """Consolidation against its floor, each measured in fresh processes, alternated."""
+    runs = {"floor": [], "share": []}
+    for _ in range(args.repeats):  # alternated, so a burst of load on a shared machine hits both
+        for measurement in runs:
+            runs[measurement].append(in_fresh_process(measurement, root, args))
+    floor, ours = ({key: min(r[key] for r in runs[m]) for key in runs[m][0]} for m in ("floor", "share"))
+    print(f"\nphase 1 (consolidate), best of {args.repeats} alternated runs of wall time and of peak memory "
+          f"(ru_maxrss delta, fresh process):")
+    print(f"  floor (load + one SVD per stack): {floor['seconds']:7.2f} s  {floor['peak_bytes'] / MIB:8.1f} MiB")
+    print(f"  Share consolidate:                {ours['seconds']:7.2f} s  {ours['peak_bytes'] / MIB:8.1f} MiB"
+          f"   (+ save {ours['save_seconds']:.2f} s)")
+    print(f"  time vs floor {ours['seconds'] / floor['seconds']:.2f}x (target <= 1.5x); "
+          f"peak vs adapter bytes {ours['peak_bytes'] / adapter_bytes:.2f}x (target <= 2x)")
+    ks = [(b.B.k, b.A.k) for b in Share.load(root / "share").bases.values()]
+    print(f"  k per module side (variance {args.variance}): B {min(k for k, _ in ks)}..{max(k for k, _ in ks)}, "
+          f"A {min(k for _, k in ks)}..{max(k for _, k in ks)}")
+
+
+def phase3(share: Share, dirs: list[Path], extra: Path, args) -> None:
+    """Adding one adapter (no old data) to Shares of 10, 25 and all past tasks."""
+    print("\nphase 3 (add one r=%d adapter, no old data):" % args.rank)
+    new_adapter = read_adapter(extra)
+    for n in sorted({min(10, args.tasks), min(25, args.tasks), args.tasks}):
+        base = share if n == args.tasks else Share.consolidate({d.name: read_adapter(d) for d in dirs[:n]}, share.rule)
+        start = time.perf_counter()
+        base.add("extra", new_adapter)
+        seconds = time.perf_counter() - start
+        print(f"  {n:3d} past tasks: {seconds:6.2f} s  ({seconds / n * 1000:6.1f} ms per past task)")
+
+
+def phase2(share: Share, root: Path, dirs: list[Path], shapes: dict, args, adapter_bytes: int) -> None:
+    """A phase-2 task's trainable parameters and stored bytes against a LoRA's, and the Share's size."""
+    print(f"\nphase 2 task (p=1, phi=2) against the {args.tasks}-task Share, and storage:")
+    adapter, trainable = phase2_adapter(share, p=1, phi=2)
+    lora_params = sum(args.rank * (o + i) for o, i in shapes.values())
+    total = sum(trainable.values())
+    print(f"  trainable parameters per task: {total:,} ({trainable['coefficients']:,} coefficients + "
+          f"{trainable['temporary vectors']:,} in temporary vectors) vs LoRA r={args.rank} {lora_params:,}: "
+          f"{lora_params / total:.1f}x fewer ({lora_params / trainable['coefficients']:.0f}x without the temporary vectors)")
+    with_task = share.add("phase2", adapter)
+    with_task.save(root / "share_plus")
+    task_file = (root / "share_plus" / "tasks" / "phase2.safetensors").stat().st_size
+    task_bytes = with_task.summary()["task_params"]["phase2"] * share.dtype.itemsize
+    lora_file = (dirs[0] / "adapter_model.safetensors").stat().st_size
+    print(f"  stored per added phase-2 task: coefficients {task_bytes:,} B (file {task_file:,} B) vs one LoRA "
+          f"file {lora_file:,} B: {lora_file / task_bytes:.0f}x fewer ({lora_file / task_file:.0f}x by file); "
+          f"the Share holds {share.summary()['share_bytes']:,} B before the merge, {with_task.summary()['share_bytes']:,} B after")
+    summary = share.summary()
+    print(f"  {args.tasks} tasks: Share {summary['share_bytes'] / MIB:.2f} MiB "
+          f"(on disk {directory_bytes(root / 'share') / MIB:.2f} MiB) vs {args.tasks} LoRAs "
+          f"{summary['lora_bytes'] / MIB:.1f} MiB (on disk {adapter_bytes / MIB:.1f} MiB): "
+          f"{summary['compression']:.1f}x")
 
 if __name__ == "__main__":
     main()
