@@ -2,7 +2,7 @@
 portable SIMD, FFI and Pin.
 
 Every task renders jinja2 templates (templates/<task>/train_*.rs.j2 and eval_*.rs.j2) from
-one parameter dict drawn by the task's sampler (plugins/advanced/samplers.py). No crates
+one parameter dict drawn by the task's sampler (plugins/advanced/samplers/). No crates
 are reachable, so everything is std-only: proc macros are auxiliary crates inside the koan
 (`//@ crate NAME proc-macro` ... `//@ end crate`, see share/judge/auxcrates.py), SIMD is portable
 chunked code or `std::arch` behind `cfg(target_arch)`, and FFI stays within one file.
@@ -13,7 +13,7 @@ from pathlib import Path
 from share.koans.family import register_templates
 from share.koans.hookspecs import hookimpl
 
-from . import samplers as s
+from .samplers import low_level, macros, type_design
 
 FAMILY = "advanced"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -27,7 +27,7 @@ TASKS = {
         "statement; a consuming builder used in a loop is reassigned (`b = b.add(x)`); "
         "`Builder::default()` needs `#[derive(Default)]`; and `build` reports a missing required field as an "
         "error instead of silently defaulting it.",
-        s.sample_builder),
+        type_design.sample_builder),
     "adv_newtype": (
         "The newtype pattern: a one-field tuple struct (`struct Cents(u64);`) gives a plain value its own "
         "type, and nothing of the inner type comes along for free (E0369, E0308, E0117, E0603, E0599, "
@@ -37,7 +37,7 @@ TASKS = {
         "a foreign trait can only be implemented for a foreign type through a local newtype (orphan rule); "
         "a private field keeps the tuple constructor private, so build the value with the checked `new`; "
         "and iterator `sum()` works on the inner values, wrapped again afterwards.",
-        s.sample_newtype),
+        type_design.sample_newtype),
     "adv_typestate": (
         "The typestate pattern: a state machine whose state is a type parameter (`Conn<Connected>`, with "
         "zero-sized state structs and a `PhantomData<S>` field), so calling an operation in the wrong state "
@@ -46,7 +46,7 @@ TASKS = {
         "in a generic `impl<S> Machine<S>` block; implement the state trait for every state type a bounded "
         "machine uses; a transition takes `self` by value, so read what you need before it and use the "
         "returned machine afterwards; and a transition must carry the data over into the new state.",
-        s.sample_typestate),
+        type_design.sample_typestate),
     "adv_phantom": (
         "`PhantomData<T>` marks a type parameter that no field stores, so `Id<User>` and `Id<Order>` become "
         "different types at zero cost (E0392, E0425, E0063, E0308, E0382, and wrong results). A struct must "
@@ -55,14 +55,14 @@ TASKS = {
         "the one with the expected tag; `#[derive(Clone, Copy)]` on `Id<T>` only holds when `T` is Copy too, "
         "so derive it on the tag type as well; and per-type data comes from the type parameter itself "
         "(`U::PER_BASE`), not from one hard-coded type.",
-        s.sample_phantom),
+        type_design.sample_phantom),
     "adv_unsafe": (
         "Unsafe Rust (E0133, E0200, E0594): dereferencing a raw pointer, calling an `unsafe fn` (such as "
         "`get_unchecked` wrappers, `ptr.add`, `std::slice::from_raw_parts` / `from_raw_parts_mut`) needs an "
         "`unsafe { ... }` block, kept as small as possible and justified by a `// SAFETY:` comment; a trait "
         "declared `unsafe trait` can only be implemented with `unsafe impl`; and writing through a pointer "
         "needs a `*mut T` (from `as_mut_ptr()` or `&mut x as *mut T`), not a `*const T`.",
-        s.sample_unsafe),
+        low_level.sample_unsafe),
     "adv_macro": (
         "Declarative macros (`macro_rules!`): E0425, E0308, E0599, and macros that compile but compute the "
         "wrong thing. Macros are hygienic: a local variable of the caller, or a binding the macro creates, "
@@ -72,7 +72,7 @@ TASKS = {
         "bottom, so a specific arm (`$name:ident`) must come before a general one (`$e:expr`); and an "
         "argument captured as `$($x:tt)*` is pasted token by token, so use `$x:expr`, which keeps an "
         "expression like `a + b` together.",
-        s.sample_macro),
+        macros.sample_macro),
     "adv_proc_macro": (
         "Procedural macros (E0599, E0277, E0404, E0425, E0308). No crates (syn, quote) are available, so "
         "each koan carries its own small proc-macro crate between `//@ crate NAME proc-macro` and `//@ end "
@@ -84,7 +84,7 @@ TASKS = {
         "the derive is used; call a generated associated function as `Type::f()`, not `value.f()`; use the "
         "return type the generated method really has; and a function-like macro only defines the names "
         "passed to it.",
-        s.sample_proc_macro),
+        macros.sample_proc_macro),
     "adv_simd": (
         "SIMD-style data parallelism (E0308, E0133, and wrong results or panics). `std::simd` is unstable and "
         "no crates are available, so the koans use the portable stable pattern: process a slice in fixed "
@@ -94,7 +94,7 @@ TASKS = {
         "the accumulator lanes the same type as the data. Explicit `std::arch::x86_64` intrinsics "
         "(`_mm_add_ps`, ...) are shown behind `#[cfg(target_arch = \"x86_64\")]` with a scalar fallback; "
         "calling them needs an `unsafe` block.",
-        s.sample_simd),
+        low_level.sample_simd),
     "adv_ffi": (
         "FFI with C, inside one file (E0133, E0308, E0594, and wrong results). No C compiler is used: a "
         "Rust function exported with the C ABI (`#[unsafe(no_mangle)] pub extern \"C\" fn`) stands in for "
@@ -104,7 +104,7 @@ TASKS = {
         "`CStr::from_ptr(p).to_bytes()` (without the NUL); slices cross as `ptr.as_ptr()` plus a length; a "
         "C callback must be an `extern \"C\" fn`; an out-parameter that is written must be a `*mut T` to a "
         "`#[repr(C)]` struct.",
-        s.sample_ffi),
+        low_level.sample_ffi),
     "adv_pin": (
         "Pinning (E0277, E0596, E0308, E0599): a future is polled through `Pin<&mut Self>`, and async blocks, "
         "async fn futures and types holding `PhantomPinned` are not `Unpin`, so `Pin::new(&mut x)` is "
@@ -114,7 +114,7 @@ TASKS = {
         "and a hand-written `poll` that changes its fields takes `mut self: Pin<&mut Self>`. No async "
         "runtime crate is available: koans drive futures with a few lines of their own (a `block_on` loop "
         "or a single poll with `std::task::Waker::noop()`).",
-        s.sample_pin),
+        low_level.sample_pin),
 }
 
 

@@ -1,8 +1,10 @@
 """Samplers of the borrow-checker family: one per task, drawing every identifier a template
-of its task may need in one `rng.sample` per pool, so names in one koan never collide, and
-computing the concrete values the hidden tests expect. Only the `random.Random` passed in
-is used: the same seed gives the same bytes.
+of its task may need with share.koans.names.draw (one `rng.sample` per pool of POOLS), so
+names in one koan never collide, and computing the concrete values the hidden tests
+expect. Only the `random.Random` passed in is used: the same seed gives the same bytes.
 """
+
+from share.koans.names import disjoint, draw
 
 # Identifier pools, by role so the code reads naturally. They are disjoint from each
 # other, from Rust keywords and from the fixed names the templates use (run, new, fmt,
@@ -58,22 +60,8 @@ SEPS = [",", ";", ":", "|", "/", "-", "+", "="]
 VARIANTS = [("Word", "Number"), ("Name", "Count"), ("Text", "Value"), ("Ident", "Int"), ("Symbol", "Amount"),
             ("Label", "Size"), ("Key", "Index"), ("Atom", "Digit")]
 
-POOLS = {"lists": LISTS, "nums": NUMS, "texts": TEXTS, "misc": MISC, "funcs": FUNCS, "types": TYPES}
-_ALL = [name for pool in POOLS.values() for name in pool]
-assert len(set(_ALL)) == len(_ALL), "identifier pools must be disjoint and free of repeats"
-
-
-def draw(rng, **keys):
-    """Distinct identifiers: draw(rng, lists=["var"], nums=["n"], ...) -> {"var": ..., "n": ...}.
-
-    One rng.sample per pool, pools are disjoint: no two names of one koan collide."""
-    assert set(keys) <= set(POOLS), keys
-    out = {}
-    for pool in ("lists", "nums", "texts", "misc", "funcs", "types"):
-        wanted = keys.get(pool, ())
-        out.update(zip(wanted, rng.sample(POOLS[pool], len(wanted))))
-    assert len(out) == sum(len(v) for v in keys.values()), "a key was asked twice"
-    return out
+POOLS = disjoint(lists=LISTS, nums=NUMS, texts=TEXTS, misc=MISC, funcs=FUNCS, types=TYPES)
+_ALL = {name for pool in POOLS.values() for name in pool}
 
 
 def rust_str_list(words):
@@ -87,7 +75,7 @@ def rust_string_vec(words):
 # ---------------------------------------------------------------- bc_move
 
 def sample_move(rng):
-    p = draw(rng, lists=["var", "bucket"], misc=["other", "elem", "item"], nums=["acc", "num", "n"],
+    p = draw(rng, POOLS, lists=["var", "bucket"], misc=["other", "elem", "item"], nums=["acc", "num", "n"],
              texts=["txt", "field", "prefix"], funcs=["func", "getter"], types=["Type"])
     values = [rng.randint(1, 99) for _ in range(rng.randint(2, 6))]
     word, word2, prefix_value = rng.sample(WORDS, 3)
@@ -99,7 +87,7 @@ def sample_move(rng):
 # ---------------------------------------------------------------- bc_ref
 
 def sample_ref(rng):
-    p = draw(rng, lists=["var"], misc=["head", "item"], nums=["x", "num", "acc", "start", "stepv"],
+    p = draw(rng, POOLS, lists=["var"], misc=["head", "item"], nums=["x", "num", "acc", "start", "stepv"],
              texts=["txt", "field"], funcs=["func", "getter", "adder", "sink"], types=["Type"])
     values = [rng.randint(-20, 60) for _ in range(rng.randint(2, 6))]
     idx = rng.randrange(len(values))
@@ -125,7 +113,7 @@ def sample_ref(rng):
 # ---------------------------------------------------------------- bc_mut
 
 def sample_mut(rng):
-    p = draw(rng, lists=["var", "bucket"], misc=["elem", "item", "a", "b", "slot"],
+    p = draw(rng, POOLS, lists=["var", "bucket"], misc=["elem", "item", "a", "b", "slot"],
              nums=["n", "x", "field", "num", "i", "j", "acc"], texts=["txt"], funcs=["func", "helper", "adder"],
              types=["Type"])
     n_value, k = rng.randint(2, 7), rng.randint(2, 9)
@@ -166,7 +154,7 @@ LONGEST_RULES = [  # (condition, python twin): the function returns a if the con
 
 
 def sample_lifetime_simple(rng):
-    p = draw(rng, texts=["a", "b", "field", "joined", "key"], nums=["num", "x", "n"], lists=["var"],
+    p = draw(rng, POOLS, texts=["a", "b", "field", "joined", "key"], nums=["num", "x", "n"], lists=["var"],
              misc=["item", "elem"], funcs=["func"], types=["Type"])
     lt = rng.choice(LIFETIMES)
     w1, w2, w3, w4 = rng.sample(WORDS, 4)
@@ -208,7 +196,7 @@ CHAINS = {  # name -> (adaptor, python twin); {e} is the closure parameter, {k} 
 
 
 def sample_lifetime_complex(rng):
-    p = draw(rng, lists=["var"], misc=["head", "rest", "elem", "result", "l", "r"],
+    p = draw(rng, POOLS, lists=["var"], misc=["head", "rest", "elem", "result", "l", "r"],
              nums=["limit", "num", "n"], texts=["field", "a", "b", "f1", "f2", "line", "fallback"],
              funcs=["func", "method", "pick"], types=["Type"])
     lt = rng.choice(LIFETIMES)
@@ -240,7 +228,7 @@ def sample_lifetime_complex(rng):
 # ---------------------------------------------------------------- bc_copy_clone
 
 def sample_copy_clone(rng):
-    p = draw(rng, nums=["f1", "f2", "x", "i", "n"], misc=["a", "b", "p", "r", "best", "elem"], lists=["var"],
+    p = draw(rng, POOLS, nums=["f1", "f2", "x", "i", "n"], misc=["a", "b", "p", "r", "best", "elem"], lists=["var"],
              texts=["sfield", "word"], funcs=["func", "helper", "getter", "getter2"], types=["Type"])
     op = rng.choice(["+", "-", "*"])
     v1, v2 = rng.randint(-30, 30), rng.randint(-30, 30)
@@ -268,8 +256,8 @@ def sample_copy_clone(rng):
 # ---------------------------------------------------------------- bc_rc_arc
 
 def sample_rc_arc(rng):
-    p = draw(rng, lists=["var"], misc=["shared", "a", "b", "h"], nums=["n", "i", "x", "k"], texts=["txt", "suffix"],
-             funcs=["func"], types=["Type"])
+    p = draw(rng, POOLS, lists=["var"], misc=["shared", "a", "b", "h"], nums=["n", "i", "x", "k"],
+             texts=["txt", "suffix"], funcs=["func"], types=["Type"])
     p["hs"] = p["h"] + "s" if p["h"] + "s" not in _ALL else p["h"] + "_list"  # the JoinHandles
     values = [rng.randint(0, 50) for _ in range(rng.randint(2, 6))]
     n_value = rng.randint(2, 5)
@@ -289,8 +277,8 @@ def sample_rc_arc(rng):
 # ---------------------------------------------------------------- bc_cell_refcell
 
 def sample_cell_refcell(rng):
-    p = draw(rng, misc=["a", "b", "old", "elem", "g"], nums=["n", "x", "i"], texts=["txt", "field"], lists=["var"],
-             funcs=["func", "method", "adder", "getter"], types=["Type"])
+    p = draw(rng, POOLS, misc=["a", "b", "old", "elem", "g"], nums=["n", "x", "i"], texts=["txt", "field"],
+             lists=["var"], funcs=["func", "method", "adder", "getter"], types=["Type"])
     words = rng.sample(WORDS, rng.randint(1, 4))
     w1, w2, w3 = rng.sample(WORDS, 3)
     values = [rng.randint(1, 40) for _ in range(rng.randint(1, 5))]
@@ -313,8 +301,8 @@ def sample_cell_refcell(rng):
 # ---------------------------------------------------------------- bc_closure_capture
 
 def sample_closure_capture(rng):
-    p = draw(rng, nums=["k", "x", "n", "step", "y", "a", "b", "first", "acc"], misc=["h"], texts=["word", "owned"],
-             lists=["var", "bucket"], funcs=["func", "helper", "g"])
+    p = draw(rng, POOLS, nums=["k", "x", "n", "step", "y", "a", "b", "first", "acc"], misc=["h"],
+             texts=["word", "owned"], lists=["var", "bucket"], funcs=["func", "helper", "g"])
     op = rng.choice(["+", "-", "*"])
     k_value, x_value = rng.randint(-9, 30), rng.randint(-9, 30)
     applied = x_value + k_value if op == "+" else x_value - k_value if op == "-" else x_value * k_value
@@ -349,8 +337,9 @@ def sample_closure_capture(rng):
 # ---------------------------------------------------------------- bc_async_borrow
 
 def sample_async_borrow(rng):
-    p = draw(rng, nums=["a", "b", "n", "x", "acc"], lists=["var"], misc=["elem", "head", "f1", "f2", "item", "pending"],
-             texts=["txt"], funcs=["func", "helper", "tick", "method"], types=["Type"])
+    p = draw(rng, POOLS, nums=["a", "b", "n", "x", "acc"], lists=["var"],
+             misc=["elem", "head", "f1", "f2", "item", "pending"], texts=["txt"],
+             funcs=["func", "helper", "tick", "method"], types=["Type"])
     for key in ("f1", "f2", "pending"):  # futures read best with a suffix (never a pool name)
         p[key] += "_fut"
     p["seen"] = p["pending"].removesuffix("_fut") + "_count"

@@ -4,6 +4,8 @@ that are disjoint from each other and from the fixed identifiers the templates u
 expect. Only the `random.Random` passed in is used: the same seed gives the same koans.
 """
 
+from share.koans.names import Names, disjoint
+
 # --- identifier pools (pairwise disjoint) -------------------------------------------
 
 FUNCS = ["compute", "evaluate", "summarize", "measure", "tally", "digest", "assess", "process",
@@ -38,6 +40,9 @@ WORDS = ["apple", "river", "stone", "cloud", "maple", "tiger", "amber", "cedar",
 WHATS = ["widget", "sensor", "order", "ticket", "player", "account", "parcel", "device",
          "station", "voucher", "job", "task"]
 SEPS = [":", "=", ";", "|", "/", ","]
+disjoint(funcs=FUNCS, helpers=HELPERS, lists=LISTS, scalars=SCALARS, texts=TEXTS, locals=LOCALS, binds=BINDS,
+         accs=ACCS, pairs=[n for pair in PAIRS for n in pair], types=TYPES, err_types=ERR_TYPES, fields=FIELDS,
+         num_fields=NUM_FIELDS, getters=GETTERS, whats=WHATS)
 
 UNIT_VARIANTS = ["Empty", "Missing", "Blank", "Absent", "NoInput"]
 NUM_VARIANTS = ["TooLong", "TooLarge", "OutOfRange", "Overflow", "AboveLimit"]
@@ -91,24 +96,18 @@ def rust_str(s: str) -> str:
 
 
 def _common(rng):
-    """Identifiers every sampler draws: distinct within one koan because the pools are disjoint."""
-    func = rng.choice(FUNCS)
-    helper = rng.choice(HELPERS)
-    lst, other_lst = rng.sample(LISTS, 2)
-    scalar, scalar2 = rng.sample(SCALARS, 2)
-    text, text2 = rng.sample(TEXTS, 2)
-    local, local2 = rng.sample(LOCALS, 2)
-    bind, bind2 = rng.sample(BINDS, 2)
-    hi, lo = rng.choice(PAIRS)
-    ty = rng.choice(TYPES)
-    err = rng.choice(ERR_TYPES)
-    field = rng.choice(FIELDS)
-    num_field = rng.choice(NUM_FIELDS)
-    return {"func": func, "helper": helper, "lst": lst, "other_lst": other_lst, "scalar": scalar,
-            "scalar2": scalar2, "text": text, "text2": text2, "local": local, "local2": local2,
-            "bind": bind, "bind2": bind2, "hi": hi, "lo": lo, "ty": ty, "err": err, "field": field,
-            "num_field": num_field, "acc": rng.choice(ACCS), "getter": rng.choice(GETTERS),
-            "what": rng.choice(WHATS), "sep": rng.choice(SEPS)}
+    """Identifiers every sampler draws: distinct within one koan (the pools are disjoint)."""
+    nm = Names(rng)
+    p = {"func": nm.one(FUNCS), "helper": nm.one(HELPERS)}
+    p["lst"], p["other_lst"] = nm.some(LISTS, 2)
+    p["scalar"], p["scalar2"] = nm.some(SCALARS, 2)
+    p["text"], p["text2"] = nm.some(TEXTS, 2)
+    p["local"], p["local2"] = nm.some(LOCALS, 2)
+    p["bind"], p["bind2"] = nm.some(BINDS, 2)
+    p["hi"], p["lo"] = rng.choice(PAIRS)
+    p.update(ty=nm.one(TYPES), err=nm.one(ERR_TYPES), field=nm.one(FIELDS), num_field=nm.one(NUM_FIELDS),
+             acc=nm.one(ACCS), getter=nm.one(GETTERS), what=nm.one(WHATS), sep=rng.choice(SEPS))
+    return p
 
 
 # --- samplers -----------------------------------------------------------------------

@@ -13,19 +13,9 @@ from share.koans.family import register_templates
 from share.koans.hookspecs import hookimpl
 
 from .checks import clippy_check
-from .samplers import (
-    CLIPPY_MODERN_LINTS,
-    sample_async_closure,
-    sample_clippy_modern,
-    sample_copied,
-    sample_flatten,
-    sample_fmt,
-    sample_is_ok_and,
-    sample_is_some_and,
-    sample_let_chain,
-    sample_let_else,
-    sample_matches,
-)
+from .samplers.control import sample_async_closure, sample_let_chain, sample_let_else, sample_matches
+from .samplers.lints import CLIPPY_MODERN_LINTS, sample_clippy_modern, sample_fmt
+from .samplers.options import sample_copied, sample_flatten, sample_is_ok_and, sample_is_some_and
 
 FAMILY = "rust2024"
 EDITION = "2024"

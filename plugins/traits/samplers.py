@@ -3,6 +3,8 @@ shapes its templates use and computing the concrete values the hidden tests expe
 the rng passed in is used, so a seed always gives the same koans.
 """
 
+from share.koans.names import Names, disjoint
+
 # ---------------------------------------------------------------- identifier pools
 # Type-like names (CamelCase). None of them is a std prelude name or an associated
 # type name used by the templates (Item, Output, Value, ...).
@@ -37,11 +39,14 @@ CLOSURE_VARS = ["x", "v", "e", "el", "elem"]
 TARGETS = ["target", "needle", "wanted", "probe", "query"]
 ITERS = ["I", "It", "Src"]
 WRONG_NAMES = ["get_{}", "{}_of_self", "calc_{}", "{}_value", "compute_{}", "my_{}"]
-
-
-def _names(rng, pool, k):
-    """k distinct names from one pool."""
-    return rng.sample(pool, k)
+VARS = ["acc", "result", "out", "running", "found"]
+ARG_PAIRS = [("a", "b"), ("left", "right"), ("first", "second"), ("lhs", "rhs"), ("p", "q")]
+SHARED_VARS = ["shared", "numbers", "table", "pool", "cache", "store", "readings", "counts", "totals", "tally_ref"]
+# The names _common and tb_send_sync draw come from pools that share no name, so no two of them collide.
+disjoint(types=TYPES, fields=FIELDS, funcs=FUNCS, methods=METHODS, text_fields=TEXT_FIELDS, traits=TRAITS,
+         enums=ENUMS, variants=VARIANTS, mods=MODS, typarams=TYPARAMS, slices=SLICES, closure_vars=CLOSURE_VARS,
+         targets=TARGETS, iters=ITERS, vars=VARS, arg_pairs=[n for pair in ARG_PAIRS for n in pair],
+         shared_vars=SHARED_VARS)
 
 
 def _ints(rng, n, lo, hi, distinct=False):
@@ -50,19 +55,20 @@ def _ints(rng, n, lo, hi, distinct=False):
     return [rng.randint(lo, hi) for _ in range(n)]
 
 
-def _common(rng):
-    """Names most templates use: distinct within one koan by construction."""
-    t1, t2, t3 = _names(rng, TYPES, 3)
-    f1, f2, f3 = _names(rng, FIELDS, 3)
-    fn1, fn2 = _names(rng, FUNCS, 2)
-    m1, m2 = _names(rng, METHODS, 2)
-    p = {"ty": t1, "ty2": t2, "ty3": t3, "f1": f1, "f2": f2, "f3": f3, "tf": rng.choice(TEXT_FIELDS),
-         "fn1": fn1, "fn2": fn2, "m1": m1, "m2": m2, "tr": rng.choice(TRAITS),
-         "en": rng.choice(ENUMS), "vs": _names(rng, VARIANTS, 3), "mod": rng.choice(MODS),
-         "tp": rng.choice(TYPARAMS), "k": rng.randint(2, 9),
-         "xs": rng.choice(SLICES), "cv": rng.choice(CLOSURE_VARS), "target_name": rng.choice(TARGETS),
-         "it": rng.choice(ITERS), "var": rng.choice(["acc", "result", "out", "running", "found"])}
-    p["an"], p["bn"] = rng.choice([("a", "b"), ("left", "right"), ("first", "second"), ("lhs", "rhs"), ("p", "q")])
+def _common(nm: Names) -> dict:
+    """Names most templates use, and a small factor k."""
+    rng = nm.rng
+    t1, t2, t3 = nm.some(TYPES, 3)
+    f1, f2, f3 = nm.some(FIELDS, 3)
+    fn1, fn2 = nm.some(FUNCS, 2)
+    m1, m2 = nm.some(METHODS, 2)
+    p = {"ty": t1, "ty2": t2, "ty3": t3, "f1": f1, "f2": f2, "f3": f3, "tf": nm.one(TEXT_FIELDS),
+         "fn1": fn1, "fn2": fn2, "m1": m1, "m2": m2, "tr": nm.one(TRAITS),
+         "en": nm.one(ENUMS), "vs": nm.some(VARIANTS, 3), "mod": nm.one(MODS),
+         "tp": nm.one(TYPARAMS), "k": rng.randint(2, 9),
+         "xs": nm.one(SLICES), "cv": nm.one(CLOSURE_VARS), "target_name": nm.one(TARGETS),
+         "it": nm.one(ITERS), "var": nm.one(VARS)}
+    p["an"], p["bn"] = rng.choice(ARG_PAIRS)
     return p
 
 
@@ -85,7 +91,7 @@ def _derive_attr(base, prepend):
 
 
 def sample_derive(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     base = rng.choice(DERIVE_BASES)
     p["derive"] = _derive_attr(base, rng.random() < 0.3)
     a1, a2, b2 = _ints(rng, 3, 1, 99, distinct=True)
@@ -125,7 +131,7 @@ def sample_derive(rng):
 
 # ---------------------------------------------------------------- tb_impl
 def sample_impl(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     p.update(word=rng.choice(WORDS), n=rng.randint(1, 60), n2=rng.randint(1, 60),
              drop_first=rng.random() < 0.5, wrong_recv=rng.choice(["self", "&mut self"]),
              use_in_fn=rng.random() < 0.4,
@@ -138,7 +144,7 @@ def sample_impl(rng):
 
 # ---------------------------------------------------------------- tb_bounds
 def sample_bounds(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     ints = _ints(rng, rng.randint(3, 6), -50, 99)
     chars = rng.sample("abcdefghijklmnopqrstuvwxyz", rng.randint(3, 5))
     p.update(ints=ints, chars=chars, want_max=rng.random() < 0.5, bound_first=rng.random() < 0.5)
@@ -165,7 +171,7 @@ def sample_bounds(rng):
 
 # ---------------------------------------------------------------- tb_where
 def sample_where(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     ints = _ints(rng, rng.randint(2, 6), -40, 99)
     p["ints"] = ints
     p["sep"] = rng.choice(SEPS)
@@ -202,7 +208,7 @@ CONSTS = ["MAX", "LIMIT", "CAPACITY", "BASE", "SCALE", "STEP", "CEILING", "WEIGH
 
 
 def sample_associated(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     p.update(at=rng.choice(ASSOC_TYPES), cn=rng.choice(CONSTS), cval=rng.randint(5, 90))
     vals = _ints(rng, rng.randint(2, 5), 0, 120)
     p.update(vals=vals, clamped=[min(v, p["cval"]) for v in vals])
@@ -216,7 +222,7 @@ def sample_associated(rng):
 
 # ---------------------------------------------------------------- tb_dyn
 def sample_dyn(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     p.update(a=p["ty"], b=p["ty2"], limit=rng.randint(2, 20), kb=rng.randint(1, 30))
     p["probe_hi"] = p["limit"] + rng.randint(1, 10)
     p["probe_lo"] = rng.randint(0, p["limit"])
@@ -231,11 +237,11 @@ def sample_dyn(rng):
 
 # ---------------------------------------------------------------- tb_send_sync
 def sample_send_sync(rng):
-    p = _common(rng)
+    nm = Names(rng)
+    p = _common(nm)
     vals = _ints(rng, rng.randint(2, 5), 1, 60)
     p.update(vals=vals, nthreads=rng.randint(2, 5), word=rng.choice(WORDS))
-    p["var"], p["var2"] = _names(rng, ["shared", "numbers", "table", "pool", "cache", "store", "readings",
-                                       "counts", "totals", "tally_ref"], 2)
+    p["var"], p["var2"] = nm.some(SHARED_VARS, 2)
     p["h"] = rng.choice(["handle", "worker", "child", "joiner", "producer"])
     p["alias"] = rng.choice(["Job", "Task", "Work", "Thunk", "Action"])
     p["sep"] = rng.choice([": ", "=", " x", "/", " -> "])
@@ -265,7 +271,7 @@ UNITS = [("Celsius", "Kelvin", 273), ("Meters", "Millimeters", 1000), ("Seconds"
 
 
 def sample_from_into(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     src, dst, factor = rng.choice(UNITS)
     p.update(src=src, dst=dst, factor=factor, additive=(src == "Celsius"))
     p["v"] = rng.randint(0, 400)
@@ -284,7 +290,7 @@ def sample_from_into(rng):
 
 # ---------------------------------------------------------------- tb_iterator
 def sample_iterator(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     p["start"] = rng.randint(3, 12)
     p["stepn"] = rng.randint(1, 3)
     seq = list(range(p["start"], 0, -p["stepn"]))
@@ -310,7 +316,7 @@ def sample_iterator(rng):
 
 # ---------------------------------------------------------------- tb_display_debug
 def sample_display(rng):
-    p = _common(rng)
+    p = _common(Names(rng))
     p["word"] = rng.choice(WORDS)
     p["n"] = rng.randint(0, 999)
     p["unit"] = rng.choice(["kg", "m", "s", "px", "pts", "cm", "%", "ms"])
