@@ -9,9 +9,6 @@ that transfers, Share beats this control."""
 
 import argparse
 import tempfile
-from dataclasses import replace
-
-import torch
 
 from share.cycle import params as P
 from share.cycle import paths
@@ -19,19 +16,7 @@ from share.io import write_json
 from share.koans.koan import read_koans
 from share.model.prompt import PromptConfig
 from share.model.train import TrainConfig, train_coefficients
-from share.subspace import ModuleBasis, Share, SideBasis
-
-
-def random_bases(share: Share, seed: int) -> Share:
-    """The same Share with every basis replaced by a random orthonormal one of the same shape."""
-    g = torch.Generator().manual_seed(seed)
-
-    def side(s: SideBasis) -> SideBasis:
-        q, _ = torch.linalg.qr(torch.randn(s.basis.shape, generator=g, dtype=torch.float32))
-        return SideBasis(q.to(s.basis.dtype), None)
-
-    bases = {m: ModuleBasis(side(b.B), side(b.A)) for m, b in share.bases.items()}
-    return replace(share, bases=bases, tasks={}, center=False)  # the control knows no earlier task
+from share.subspace import Share
 
 
 def main() -> None:
@@ -57,7 +42,7 @@ def main() -> None:
         run("coefficients", share_dir, paths.pending(args.step))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        random_bases(Share.load(share_dir), params["seed"] + args.step).save(f"{tmp}/share")
+        Share.load(share_dir).random_control(params["seed"] + args.step).save(f"{tmp}/share")
         run("random_basis", f"{tmp}/share", paths.random_basis(task))
 
 

@@ -89,6 +89,20 @@ def test_summary_counts_parameters_and_bytes_against_the_loras():
     assert summary["compression"] == lora_bytes / ((summary["basis_params"] + 2 * len(shapes) * 16) * 4)
 
 
+def test_random_control_keeps_each_basis_shape_orthonormal_and_no_task():
+    share = Share.consolidate({"a": random_adapter(0, r=4), "b": random_adapter(1, r=4)}, KRule(k=2))
+    control = share.random_control(seed=7)
+    assert control.tasks == {} and control.shapes() == share.shapes()
+    for module, basis in control.bases.items():
+        for side, learned in ((basis.B, share.bases[module].B), (basis.A, share.bases[module].A)):
+            q = side.basis.float()
+            assert q.shape == learned.basis.shape and side.mean is None
+            assert torch.allclose(q.T @ q, torch.eye(q.shape[1]), atol=1e-5)
+            assert not torch.allclose(q.abs(), learned.basis.float().abs(), atol=1e-2)
+    again = share.random_control(seed=7)
+    assert all(torch.equal(again.bases[m].A.basis, b.A.basis) for m, b in control.bases.items())
+
+
 def test_cli_consolidate_add_export_info(tmp_path, capsys):
     dirs = [make_adapter_dir(tmp_path / name, seed=i) for i, name in enumerate(["borrow", "traits", "errors"])]
     share_dir = tmp_path / "share"

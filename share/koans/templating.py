@@ -131,7 +131,7 @@ def render(template: jinja2.Template, params: dict, fixed: bool) -> dict:
     }
 
 
-def template_generator(folder: str | Path, sample: Callable[[random.Random], dict]):
+def template_generator(folder: str | Path, sample: Callable[[random.Random], dict]) -> "TemplateGenerator":
     """A generator(split, n, seed) over the templates in `folder`.
 
     `sample(rng)` draws one parameter dict (identifiers, types, values, shapes) from the
@@ -141,59 +141,71 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
     other and interleaves them. Deterministic: the same seed gives the same koans in
     the same order.
     """
-    folder = Path(folder)
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return TemplateGenerator(Path(folder), sample)
 
-    def load(prefix: str) -> list:
-        paths = templates(folder, prefix)
+
+class TemplateGenerator:
+    """One task's templates and sampler; calling it draws a split (see template_generator)."""
+
+    def __init__(self, folder: Path, sample: Callable[[random.Random], dict]):
+        self.folder, self.sample = folder, sample
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(folder)),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+
+    def load(self, prefix: str) -> list:
+        paths = templates(self.folder, prefix)
         if not paths:
-            raise TemplateError(f"{folder}: no {prefix}*.rs.j2 templates")
-        return [(p.name.removesuffix(".rs.j2"), parse(p)) for p in paths]
+            raise TemplateError(f"{self.folder}: no {prefix}*.rs.j2 templates")
+        return [(p.name.removesuffix(".rs.j2"), self.parse(p)) for p in paths]
 
-    def parse(path: Path) -> jinja2.Template:
+    def parse(self, path: Path) -> jinja2.Template:
         try:
-            return env.get_template(path.name)
+            return self.env.get_template(path.name)
         except jinja2.TemplateError as e:  # a syntax error, here or in an included file
             raise TemplateError(f"{path}: {type(e).__name__}: {e} (line {getattr(e, 'lineno', '?')} of "
                                 f"{getattr(e, 'filename', None) or path.name})") from e
 
-    @functools.cache
-    def kept_whole() -> frozenset[str]:
+    @functools.cached_property
+    def kept_whole(self) -> frozenset[str]:
         """The classes of every train_* template whose classes would all be held out (one
         that only varies names, say): they stay in training, from whichever template."""
         kept = set()
-        for name, template in load("train_"):
-            rng = random.Random(f"probe:{folder.name}:{name}")  # a fixed stream: the same for any n and seed
-            classes = {_class(render(template, sample(rng), False)["code"]) for _ in range(PROBE_DRAWS)}
+        for name, template in self.load("train_"):
+            rng = random.Random(f"probe:{self.folder.name}:{name}")  # a fixed stream: the same for any n and seed
+            classes = {_class(render(template, self.sample(rng), False)["code"]) for _ in range(PROBE_DRAWS)}
             if all(_hashed_out(c) for c in classes):
                 kept |= classes
         return frozenset(kept)
 
-    def held_out(code: str) -> bool:
+    def held_out(self, code: str) -> bool:
         """Whether a train_* koan with this broken code belongs to the eval split."""
         program_class = _class(code)
-        return _hashed_out(program_class) and program_class not in kept_whole()
+        return _hashed_out(program_class) and program_class not in self.kept_whole
 
-    def draw(prefix: str, n: int, rng: random.Random, side: str, at_least: int | None = None) -> list[dict]:
+    def on_side(self, prefix: str, side: str, broken: str, reference: str) -> bool:
+        """Whether a koan drawn from prefix* templates belongs to `side` (train, eval or dev)."""
+        if prefix == "train_" and self.held_out(broken) != (side != "train"):
+            return False
+        return side == "train" or _dev_side(broken, reference) == (side == "dev")
+
+    def draw(self, prefix: str, n: int, rng: random.Random, side: str, at_least: int | None = None) -> list[dict]:
         """n distinct drafts (or as many as the pools allow, if at least `at_least`) from
         the templates named prefix*, taking turns, for one side: train, eval or dev."""
-        loaded = load(prefix)
+        loaded = self.load(prefix)
         drafts, seen = [], set()
         for attempt in range(n * MAX_TRIES_PER_KOAN):
             if len(drafts) == n:
                 break
             name, template = loaded[attempt % len(loaded)]
-            params = sample(rng)
+            params = self.sample(rng)
             broken, fixed = render(template, params, False), render(template, params, True)
             key = (broken["code"], fixed["code"])  # koans differing only in hidden tests look the same to the model
-            if key in seen or (prefix == "train_" and held_out(broken["code"]) != (side != "train")) \
-                    or (side != "train" and _dev_side(*key) != (side == "dev")):
+            if key in seen or not self.on_side(prefix, side, *key):
                 continue
             seen.add(key)
             drafts.append({
@@ -205,17 +217,16 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
                 "template": name,
             })
         if len(drafts) < (n if at_least is None else at_least):
-            raise TemplateError(f"{folder}: only {len(drafts)} distinct {prefix}* koans of {n} asked; enlarge the pools")
+            raise TemplateError(f"{self.folder}: only {len(drafts)} distinct {prefix}* koans of {n} asked; "
+                                "enlarge the pools")
         return drafts
 
-    def generate(split: str, n: int, seed: int) -> list[dict]:
+    def __call__(self, split: str, n: int, seed: int) -> list[dict]:
         if split not in SPLITS:
             raise TemplateError(f"unknown split {split!r}; one of {', '.join(SPLITS)}")
-        rng = random.Random(f"{folder.name}:{split}:{seed}")
+        rng = random.Random(f"{self.folder.name}:{split}:{seed}")
         if split == "train":
-            return draw("train_", n, rng, split)
-        seen = draw("train_", n // 2, rng, split, at_least=0)  # fewer when the templates only vary names
-        new = draw("eval_", n - len(seen), rng, split)
+            return self.draw("train_", n, rng, split)
+        seen = self.draw("train_", n // 2, rng, split, at_least=0)  # fewer when the templates only vary names
+        new = self.draw("eval_", n - len(seen), rng, split)
         return [d for pair in zip(new, seen) for d in pair] + new[len(seen):]  # interleaved: a prefix mixes both
-
-    return generate

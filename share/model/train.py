@@ -181,10 +181,7 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
         raise ValueError("nothing to train: no parameter requires grad")
     trainable = sum(p.numel() for p in params)
     log.info("training %d of %d parameters for %d steps", trainable, n_params(model), cfg.steps)
-    decay = [p for p in params if p.dim() >= 2]
-    rest = [p for p in params if p.dim() < 2]
-    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay}, {"params": rest, "weight_decay": 0.0}],
-                                  lr=cfg.lr, betas=(0.9, 0.95))
+    optimizer = _optimizer(params, cfg)
     torch.manual_seed(cfg.seed)
     data = batches(examples, cfg.batch_size, cfg.seed)
     rank, world = distributed()
@@ -203,17 +200,8 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
         start = time.perf_counter()
         for step in range(cfg.steps):
             lr = lr_at(step, cfg)
-            for group in optimizer.param_groups:
-                group["lr"] = lr
             batch = [next(data) for _ in range(world)][rank]  # every rank draws the same stream
-            loss_rows, tokens, _ = answer_loss(net, collate(batch, pad_id), cfg.bf16)
-            loss = loss_rows.sum() / max(int(tokens.sum()), 1)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            if cfg.grad_clip:
-                torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
-            optimizer.step()
-            losses.append(loss.item())
+            losses.append(_step(net, optimizer, params, collate(batch, pad_id), lr, cfg))
             bar.set_postfix(loss=f"{losses[-1]:.3f}", refresh=False)
             bar.update()
             if live:
@@ -233,6 +221,28 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
     return TrainStats(cfg.steps, len(examples), trainable, n_params(model), round(seconds, 2),
                       round(seconds / cfg.steps, 4), sum(tail) / len(tail), eval_loss,
                       bf16_enabled(cfg.bf16, next(model.parameters()).device), losses)
+
+
+def _optimizer(params: list, cfg: TrainConfig) -> torch.optim.AdamW:
+    """AdamW with weight decay on matrices only."""
+    decay = [p for p in params if p.dim() >= 2]
+    rest = [p for p in params if p.dim() < 2]
+    return torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay}, {"params": rest, "weight_decay": 0.0}],
+                             lr=cfg.lr, betas=(0.9, 0.95))
+
+
+def _step(net, optimizer, params: list, batch: dict, lr: float, cfg: TrainConfig) -> float:
+    """One optimizer step at learning rate `lr` on a collated batch; its loss per answer token."""
+    for group in optimizer.param_groups:
+        group["lr"] = lr
+    loss_rows, tokens, _ = answer_loss(net, batch, cfg.bf16)
+    loss = loss_rows.sum() / max(int(tokens.sum()), 1)
+    optimizer.zero_grad(set_to_none=True)
+    loss.backward()
+    if cfg.grad_clip:
+        torch.nn.utils.clip_grad_norm_(params, cfg.grad_clip)
+    optimizer.step()
+    return loss.item()
 
 
 @contextlib.contextmanager

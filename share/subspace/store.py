@@ -164,6 +164,19 @@ class Share:
             source=f"task {task!r} of the Share" if task else "the average of the Share's tasks",
         )
 
+    def random_control(self, seed: int) -> "Share":
+        """The control for phase 2: every basis replaced by a random orthonormal one of the
+        same shape, and no task. If the learned basis carries knowledge that transfers, a
+        new task's coefficients learn more against it than against this."""
+        g = torch.Generator().manual_seed(seed)
+
+        def side(s: SideBasis) -> SideBasis:
+            q, _ = torch.linalg.qr(torch.randn(s.basis.shape, generator=g, dtype=torch.float32))
+            return SideBasis(q.to(s.basis.dtype), None)
+
+        bases = {m: ModuleBasis(side(b.B), side(b.A)) for m, b in self.bases.items()}
+        return replace(self, bases=bases, tasks={}, center=False)
+
     # ---- inspection ----------------------------------------------------------------
 
     def task(self, name: str) -> TaskCoefficients:
