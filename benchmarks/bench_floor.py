@@ -23,7 +23,7 @@ from pathlib import Path
 import torch
 
 from share.cycle import params as P
-from share.cycle.paths import BASE
+from share.cycle import paths
 from share.cycle.report import training_runs
 from share.koans.koan import read_koans
 from share.model.hardware import native_bf16
@@ -57,15 +57,15 @@ def main() -> None:
     torch.set_num_threads(args.threads)
     from transformers import AutoConfig
 
-    config = AutoConfig.from_pretrained(BASE)
+    config = AutoConfig.from_pretrained(paths.BASE)
     body, head = model_flops(config)
-    tokenizer, prompt_cfg = load_tokenizer(BASE), PromptConfig.load(BASE)
+    tokenizer, prompt_cfg = load_tokenizer(paths.BASE), PromptConfig.load(paths.BASE)
     params, protocol = P.load(), P.protocol(P.load())
-    koans = [k for t in protocol["order"] for k in read_koans(f"data/koans/{t}/train.jsonl")]
+    koans = [k for t in protocol["order"] for k in read_koans(paths.koans(t, "train"))]
     prompt = statistics.mean(len(prompt_ids(tokenizer, k, prompt_cfg)) for k in koans)
     answer = statistics.mean(len(answer_ids(tokenizer, target(k, prompt_cfg.format))) for k in koans)
     tokens = prompt + answer
-    print(f"{BASE}: {body / 2 / 1e6:.0f}M weights in the layers; a koan is {prompt:.0f} prompt + {answer:.0f} answer "
+    print(f"{paths.BASE}: {body / 2 / 1e6:.0f}M weights in the layers; a koan is {prompt:.0f} prompt + {answer:.0f} answer "
           f"tokens on average (train koans of the cycle's tasks)")
 
     shape = (512, config.hidden_size, config.intermediate_size)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import torch
 
+from share.cycle import paths
 from share.koans.koan import read_koans
 from share.model.generation import greedy, stop_ids
 from share.model.modeling import load_model
@@ -72,7 +73,7 @@ def generation_speed(model, tokenizer, prompts, batch_size: int, max_new_tokens:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="models/base")
+    parser.add_argument("--base", default=paths.BASE)
     parser.add_argument("--koans", default=None, help="a koans JSONL (default: data/koans/core/train.jsonl)")
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--batch-size", type=int, default=16)

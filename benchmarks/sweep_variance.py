@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 
 from share.cycle import params as P
+from share.cycle import paths
 from share.koans.koan import read_koans
 from share.model.generation import score
 from share.model.modeling import load_adapter, load_model
@@ -33,11 +34,11 @@ def row(name: str, accuracies: list[float], base: list[float] | None = None, lor
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variances", type=float, nargs="+", default=[0.6, 0.8, 0.9, 0.99])
-    parser.add_argument("--base", default="models/base")
+    parser.add_argument("--base", default=paths.BASE)
     args = parser.parse_args()
     initial = P.protocol(P.load())["initial"]
     prompt_cfg = PromptConfig.load(args.base)
-    koans = {t: read_koans(f"data/koans/{t}/dev.jsonl") for t in initial}  # recipes are chosen on dev, never eval
+    koans = {t: read_koans(paths.koans(t, "dev")) for t in initial}  # recipes are chosen on dev, never eval
     model, tokenizer = load_model(args.base)
 
     def accuracy(m, task: str) -> float:

@@ -4,9 +4,9 @@ uses eval; recipes are chosen on dev (share.koans.templating keeps the two apart
 
 import argparse
 import logging
-from pathlib import Path
 
 from share.cycle import params as P
+from share.cycle import paths
 from share.koans.generate import generate_tasks, resolve_tasks
 from share.koans.koan import write_records
 from share.koans.plugins import load_registry
@@ -14,9 +14,10 @@ from share.koans.plugins import load_registry
 log = logging.getLogger("stages.generate")
 
 
-def generate_split(name: str, split: str, params: dict, out_dir: str | Path = "data/koans") -> int:
-    """One split's verified koans of a task or family into out_dir/<name>/<split>.jsonl;
-    returns how many. The count per task comes from the `generate` params section."""
+def generate_split(name: str, split: str, params: dict) -> int:
+    """One split's verified koans of a task or family into data/koans/<name>/<split>.jsonl
+    (share.cycle.paths.koans); returns how many. The count per task comes from the
+    `generate` params section."""
     cfg = P.section(params, "generate")
     tasks = resolve_tasks(load_registry(), [name])
     n = cfg["n_train"] if split == "train" else cfg[f"n_core_{split}" if name == "core" else f"n_{split}"]
@@ -24,7 +25,7 @@ def generate_split(name: str, split: str, params: dict, out_dir: str | Path = "d
     for made, stats in generate_tasks(tasks, split, n, params["seed"], timeout=cfg["timeout"]):
         log.info(stats.line())
         koans += made
-    write_records(Path(out_dir) / name / f"{split}.jsonl", koans)
+    write_records(paths.koans(name, split), koans)
     return len(koans)
 
 

@@ -1,6 +1,7 @@
 """reports/cycle.md, its figures and the headline metrics, rendered from the report's
 figures (share.cycle.report): the method table, the success criteria, each update's price
-on core, the accuracy matrices, and the line saying which arithmetic ran."""
+on core, the accuracy matrices, and the line saying which arithmetic ran. `build` makes
+everything the report stage writes."""
 
 import csv
 import datetime
@@ -9,8 +10,10 @@ import platform
 from pathlib import Path
 
 from share.cycle import figures, paths
-from share.cycle.methods import CORE
-from share.cycle.report import training_seconds
+from share.cycle import params as P
+from share.cycle.criteria import criteria
+from share.cycle.methods import CORE, check_methods, result_path
+from share.cycle.report import MATRIX_METHODS, continual, end_state, method_costs, method_rates, training_seconds, update_price
 from share.io import atomic_path
 from share.model.hardware import native_bf16
 
@@ -175,3 +178,37 @@ def headline(rates: dict, summaries: dict, costs: dict, results: dict, protocol:
                "stored_bytes": costs.get(m, {}).get("stored_bytes")} for m, r in rates.items()}
     seconds = training_seconds(protocol, results) + sum(r["seconds"] for r in results.values())
     return {**out, "minutes": round(seconds / 60, 1)}
+
+
+def build(params: dict) -> dict:
+    """Everything the report stage writes, by name (the stage names the paths, beside its
+    outs): the headline and criteria metrics, the breakdown, the plot data and the
+    Markdown; the figures (reports/figures/) are drawn on the way."""
+    protocol = P.protocol(params)
+    methods = check_methods(P.section(params, "evaluate")["methods"])
+    results = {m: json.loads(Path(result_path(m)).read_text()) for m in methods}
+    ends = {m: end_state(m, r["cells"], protocol) for m, r in results.items()}
+    rates = {m: method_rates(m, ends[m], protocol) for m in methods}
+    summaries = {m: continual(m, results, protocol, ends["base"]) for m in MATRIX_METHODS if m in results}
+    costs = method_costs(protocol, results)
+    zero_shot = json.loads(Path(paths.BASE_METRICS).read_text())["zero_shot"]
+    crit = criteria(ends, summaries, costs, protocol, P.section(params, "report"), zero_shot)
+    by_method = [{"method": m, "pass_rate": r["tasks"]["pass_rate"], "low": r["tasks"]["ci95"][0],
+                  "high": r["tasks"]["ci95"][1]} for m, r in rates.items() if r["tasks"] and r["tasks"]["n"]]
+    losses = loss_curves(protocol)
+    figures_md = draw(protocol, summaries, by_method, losses)
+    share_bytes = costs["share"]["stored_bytes"] if "share" in costs else None
+    return {
+        "headline": headline(rates, summaries, costs, results, protocol),
+        "criteria": {c["name"]: c["verdict"] for c in crit},
+        "pass_rates": rates,
+        "continual": {m: {k: v for k, v in s.items() if k != "matrix"} for m, s in summaries.items()},
+        "cost": {**costs, "share_compression": costs["lora"]["stored_bytes"] / share_bytes if share_bytes else None},
+        "accuracy_matrix": [{"method": m, "step": step, "task": t, "token_accuracy": v["token_accuracy"]}
+                            for m, s in summaries.items() for step, row in enumerate(s["matrix"])
+                            for t, v in row.items() if v["token_accuracy"] is not None],
+        "pass_rate_by_method": by_method,
+        "loss": losses,
+        "markdown": cycle_md(protocol, rates, summaries, costs, crit, update_price(results, protocol), figures_md,
+                             results),
+    }
