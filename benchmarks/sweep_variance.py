@@ -6,16 +6,24 @@ consolidated and each task's dev-split reference answers are scored teacher-forc
 its own coefficients, beside its LoRA and the base model. Token accuracy is the graded
 signal: where pass rates sit at 0, it still shows what consolidation throws away.
 
-    .venv/bin/python benchmarks/sweep_variance.py [--variances 0.6 0.8 0.9 0.99]
+    .venv/bin/python benchmarks/sweep_variance.py [--variances 0.6 0.8 0.9 0.99] [--judge]
+
+With --judge, each task's dev koans are also answered and judged with rustc (its LoRA,
+then its coefficients at each variance): the pass rates the cycle's criteria use.
 """
 
 from __future__ import annotations
 
 import argparse
+import tempfile
 
 from share.cycle import params as P
 from share.cycle import paths
+from share.cycle.measure import evaluate_model
+from share.cycle.methods import folded, load_answerer
+from share.cycle.metrics import headline
 from share.koans.koan import read_koans
+from share.model.generation import GenerationConfig
 from share.model.generation import score
 from share.model.modeling import load_adapter, load_model
 from share.model.prompt import PromptConfig
@@ -31,10 +39,23 @@ def row(name: str, accuracies: list[float], base: list[float] | None = None, lor
     print(f"{name:16s} " + " ".join(f"{a:6.3f}" for a in accuracies) + f"   mean {mean:.3f}{kept}", flush=True)
 
 
+def judge(koans: dict, prompt_cfg: PromptConfig, base: str, label: str, **answerer) -> None:
+    """Answer and judge each task's dev koans with the model load_answerer gives for it
+    (`adapter` or `share_dir`, per task); prints its pass rates, seen and new shapes apart."""
+    ev = P.section(P.load(), "evaluate")
+    gen = GenerationConfig(max_new_tokens=ev["max_new_tokens"], batch_size=ev["batch_size"], bf16=ev["bf16"])
+    for task, dev in koans.items():
+        kwargs = {k: v(task) for k, v in answerer.items()}
+        model, tokenizer = load_answerer(base, **kwargs)
+        records = evaluate_model(folded(model), tokenizer, dev, prompt_cfg, gen, timeout=ev["timeout"])
+        print(f"{label:16s} {task}: dev {headline(records)}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variances", type=float, nargs="+", default=[0.6, 0.8, 0.9, 0.99])
     parser.add_argument("--base", default=paths.BASE)
+    parser.add_argument("--judge", action="store_true", help="also answer and judge the dev koans (pass rates)")
     args = parser.parse_args()
     initial = P.protocol(P.load())["initial"]
     prompt_cfg = PromptConfig.load(args.base)
@@ -50,6 +71,8 @@ def main() -> None:
     row("base", base)
     lora = [accuracy(load_adapter(load_model(args.base)[0], f"models/lora/{t}"), t) for t in initial]
     row("lora", lora)
+    if args.judge:
+        judge(koans, prompt_cfg, args.base, "lora", adapter=paths.lora)
     adapters = {t: read_adapter(f"models/lora/{t}") for t in initial}
     for variance in args.variances:
         share = Share.consolidate(adapters, KRule(variance=variance))
@@ -63,6 +86,11 @@ def main() -> None:
         s = share.summary()
         print(f"{'':16s} stores {s['share_bytes']:,} bytes against {s['lora_bytes']:,} for the LoRAs "
               f"({s['lora_bytes'] / s['share_bytes']:.1f}x fewer)", flush=True)
+        if args.judge:
+            with tempfile.TemporaryDirectory() as tmp:
+                share.save(f"{tmp}/share")
+                judge(koans, prompt_cfg, args.base, f"share v={variance}",
+                      share_dir=lambda _: f"{tmp}/share", task=lambda t: t)
 
 
 if __name__ == "__main__":
