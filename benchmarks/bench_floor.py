@@ -60,7 +60,8 @@ def main() -> None:
     config = AutoConfig.from_pretrained(paths.BASE)
     body, head = model_flops(config)
     tokenizer, prompt_cfg = load_tokenizer(paths.BASE), PromptConfig.load(paths.BASE)
-    params, protocol = P.load(), P.protocol(P.load())
+    params = P.load()
+    protocol = P.protocol(params)
     koans = [k for t in protocol["order"] for k in read_koans(paths.koans(t, "train"))]
     prompt = statistics.mean(len(prompt_ids(tokenizer, k, prompt_cfg)) for k in koans)
     answer = statistics.mean(len(answer_ids(tokenizer, target(k, prompt_cfg.format))) for k in koans)

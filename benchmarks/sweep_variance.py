@@ -23,8 +23,7 @@ from share.cycle.measure import evaluate_model
 from share.cycle.methods import folded, load_answerer
 from share.cycle.metrics import headline
 from share.koans.koan import read_koans
-from share.model.generation import GenerationConfig
-from share.model.generation import score
+from share.model.generation import GenerationConfig, score
 from share.model.modeling import load_adapter, load_model
 from share.model.prompt import PromptConfig
 from share.subspace import KRule, Share, inject, read_adapter, remove, set_task
@@ -39,14 +38,13 @@ def row(name: str, accuracies: list[float], base: list[float] | None = None, lor
     print(f"{name:16s} " + " ".join(f"{a:6.3f}" for a in accuracies) + f"   mean {mean:.3f}{kept}", flush=True)
 
 
-def judge(koans: dict, prompt_cfg: PromptConfig, base: str, label: str, **answerer) -> None:
-    """Answer and judge each task's dev koans with the model load_answerer gives for it
-    (`adapter` or `share_dir`, per task); prints its pass rates, seen and new shapes apart."""
-    ev = P.section(P.load(), "evaluate")
+def judge(label: str, koans: dict, base: str, variant, prompt_cfg: PromptConfig, ev: dict) -> None:
+    """Answer and judge each task's dev koans with the model load_answerer gives for
+    `variant(task)` (its keyword arguments: adapter, or share_dir and task); prints the
+    pass rates, seen and new shapes apart. `ev`: params.yaml's evaluate section."""
     gen = GenerationConfig(max_new_tokens=ev["max_new_tokens"], batch_size=ev["batch_size"], bf16=ev["bf16"])
     for task, dev in koans.items():
-        kwargs = {k: v(task) for k, v in answerer.items()}
-        model, tokenizer = load_answerer(base, **kwargs)
+        model, tokenizer = load_answerer(base, **variant(task))
         records = evaluate_model(folded(model), tokenizer, dev, prompt_cfg, gen, timeout=ev["timeout"])
         print(f"{label:16s} {task}: dev {headline(records)}", flush=True)
 
@@ -57,7 +55,8 @@ def main() -> None:
     parser.add_argument("--base", default=paths.BASE)
     parser.add_argument("--judge", action="store_true", help="also answer and judge the dev koans (pass rates)")
     args = parser.parse_args()
-    initial = P.protocol(P.load())["initial"]
+    params = P.load()
+    initial, ev = P.protocol(params)["initial"], P.section(params, "evaluate")
     prompt_cfg = PromptConfig.load(args.base)
     koans = {t: read_koans(paths.koans(t, "dev")) for t in initial}  # recipes are chosen on dev, never eval
     model, tokenizer = load_model(args.base)
@@ -69,11 +68,11 @@ def main() -> None:
     print(f"reference token accuracy on each initial task's dev koans ({', '.join(initial)})")
     base = [accuracy(model, t) for t in initial]
     row("base", base)
-    lora = [accuracy(load_adapter(load_model(args.base)[0], f"models/lora/{t}"), t) for t in initial]
+    lora = [accuracy(load_adapter(load_model(args.base)[0], paths.lora(t)), t) for t in initial]
     row("lora", lora)
     if args.judge:
-        judge(koans, prompt_cfg, args.base, "lora", adapter=paths.lora)
-    adapters = {t: read_adapter(f"models/lora/{t}") for t in initial}
+        judge("lora", koans, args.base, lambda t: {"adapter": paths.lora(t)}, prompt_cfg, ev)
+    adapters = {t: read_adapter(paths.lora(t)) for t in initial}
     for variance in args.variances:
         share = Share.consolidate(adapters, KRule(variance=variance))
         inject(model, share)
@@ -89,8 +88,8 @@ def main() -> None:
         if args.judge:
             with tempfile.TemporaryDirectory() as tmp:
                 share.save(f"{tmp}/share")
-                judge(koans, prompt_cfg, args.base, f"share v={variance}",
-                      share_dir=lambda _: f"{tmp}/share", task=lambda t: t)
+                judge(f"share v={variance}", koans, args.base, lambda t: {"share_dir": f"{tmp}/share", "task": t},
+                      prompt_cfg, ev)
 
 
 if __name__ == "__main__":
