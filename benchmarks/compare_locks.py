@@ -1,5 +1,7 @@
 """Which stage outputs two revisions share byte for byte, by the md5 their DVC lock files
-record (prints a line per stage; not a test). How a refactor shows it changed no output:
+record, and whether the results/ files (in git) agree once each measurement's `seconds`
+are left out (prints a line per stage and file; not a test). How a refactor shows it
+changed no output:
 
     .venv/bin/python benchmarks/compare_locks.py OLD_REV [NEW_REV]   # NEW_REV: the working tree
 """
@@ -7,6 +9,7 @@ record (prints a line per stage; not a test). How a refactor shows it changed no
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 from pathlib import Path
 
@@ -17,10 +20,36 @@ LOCKS = ("toolchain/dvc.lock", "data/dvc.lock", "models/dvc.lock", "dvc.lock")
 
 def outs(lock: str, rev: str | None) -> dict[str, dict[str, str]]:
     """stage -> {out path: md5} of one lock file at `rev` (None: the working tree)."""
-    text = Path(lock).read_text() if rev is None else \
-        subprocess.run(["git", "show", f"{rev}:{lock}"], capture_output=True, text=True, check=True).stdout
-    stages = (yaml.safe_load(text) or {}).get("stages", {})
+    stages = (yaml.safe_load(text_at(lock, rev) or "") or {}).get("stages", {})
     return {name: {o["path"]: o.get("md5") for o in stage.get("outs", [])} for name, stage in stages.items()}
+
+
+def text_at(path: str, rev: str | None) -> str | None:
+    """A file's text at `rev` (None: the working tree); None where it does not exist."""
+    if rev is None:
+        return Path(path).read_text() if Path(path).is_file() else None
+    done = subprocess.run(["git", "show", f"{rev}:{path}"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
+def without_seconds(value):
+    """A results record with every `seconds` (wall time, the one figure a rerun changes) dropped."""
+    if isinstance(value, dict):
+        return {k: without_seconds(v) for k, v in value.items() if k != "seconds"}
+    if isinstance(value, list):
+        return [without_seconds(v) for v in value]
+    return value
+
+
+def compare_results(old_rev: str, new_rev: str | None) -> None:
+    listed = subprocess.run(["git", "ls-files", "results"], capture_output=True, text=True, check=True).stdout
+    for path in sorted(p for p in listed.split() if p.endswith(".json")):
+        old, new = text_at(path, old_rev), text_at(path, new_rev)
+        if old is None or new is None:
+            print(f"{path}: only in {'the new' if old is None else 'the old'} revision")
+            continue
+        same = without_seconds(json.loads(old)) == without_seconds(json.loads(new))
+        print(f"{path}: " + ("identical but for seconds" if same else "differs"))
 
 
 def main() -> None:
@@ -35,6 +64,7 @@ def main() -> None:
             print(f"{lock}:{stage}: " + ("identical" if not differ else "differs: " + ", ".join(differ)))
         for stage in sorted(set(old) ^ set(new)):
             print(f"{lock}:{stage}: only in {'the old' if stage in old else 'the new'} revision")
+    compare_results(args.old, args.new)
 
 
 if __name__ == "__main__":

@@ -25,8 +25,7 @@ from dataclasses import replace
 
 from share.cycle import params as P
 from share.cycle import paths
-from share.cycle.measure import evaluate_model
-from share.cycle.methods import folded, load_answerer
+from share.cycle.measure import evaluate_saved
 from share.cycle.metrics import headline
 from share.koans.koan import read_koans
 from share.model.generation import GenerationConfig
@@ -58,7 +57,7 @@ def main() -> None:
     params = P.load()
     ev = P.section(params, "evaluate")
     prompt = PromptConfig.load(paths.BASE)
-    gen = GenerationConfig(max_new_tokens=ev["max_new_tokens"], batch_size=ev["batch_size"], bf16=ev["bf16"])
+    gen = GenerationConfig.from_params(ev)
     for task in args.tasks:
         train, dev = (read_koans(paths.koans(task, split)) for split in ("train", "dev"))
         for recipe in args.recipes:
@@ -66,8 +65,7 @@ def main() -> None:
             started = time.perf_counter()
             with tempfile.TemporaryDirectory() as tmp:
                 stats = run(f"{tmp}/adapter")
-                model, tokenizer = load_answerer(paths.BASE, adapter=f"{tmp}/adapter")
-                records = evaluate_model(folded(model), tokenizer, dev, prompt, gen, timeout=ev["timeout"])
+                records = evaluate_saved(paths.BASE, dev, prompt, gen, timeout=ev["timeout"], adapter=f"{tmp}/adapter")
             print(f"{task} {args.method} {recipe}: dev {headline(records)}; {stats.trainable_params:,} trainable, "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)

@@ -19,8 +19,7 @@ import tempfile
 
 from share.cycle import params as P
 from share.cycle import paths
-from share.cycle.measure import evaluate_model
-from share.cycle.methods import folded, load_answerer
+from share.cycle.measure import evaluate_saved
 from share.cycle.metrics import headline
 from share.koans.koan import read_koans
 from share.model.generation import GenerationConfig, score
@@ -42,10 +41,9 @@ def judge(label: str, koans: dict, base: str, variant, prompt_cfg: PromptConfig,
     """Answer and judge each task's dev koans with the model load_answerer gives for
     `variant(task)` (its keyword arguments: adapter, or share_dir and task); prints the
     pass rates, seen and new shapes apart. `ev`: params.yaml's evaluate section."""
-    gen = GenerationConfig(max_new_tokens=ev["max_new_tokens"], batch_size=ev["batch_size"], bf16=ev["bf16"])
+    gen = GenerationConfig.from_params(ev)
     for task, dev in koans.items():
-        model, tokenizer = load_answerer(base, **variant(task))
-        records = evaluate_model(folded(model), tokenizer, dev, prompt_cfg, gen, timeout=ev["timeout"])
+        records = evaluate_saved(base, dev, prompt_cfg, gen, timeout=ev["timeout"], **variant(task))
         print(f"{label:16s} {task}: dev {headline(records)}", flush=True)
 
 

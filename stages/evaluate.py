@@ -29,7 +29,7 @@ def main() -> None:
     protocol = P.protocol(params)
     base_dir = paths.BASE
     prompt_cfg = PromptConfig.load(base_dir)
-    gen_cfg = GenerationConfig(max_new_tokens=cfg["max_new_tokens"], batch_size=cfg["batch_size"], bf16=cfg["bf16"])
+    gen_cfg = GenerationConfig.from_params(cfg)
     koans = {t: read_koans(paths.koans(t, "eval")) for t in protocol["order"] + [CORE]}
     memo: dict = {}
     with atomic_path(paths.results(args.folder)) as out:

@@ -61,3 +61,22 @@ def test_cli_end_to_end(tmp_path, capsys, lean_cli):
     rows = [json.loads(l) for l in (tmp_path / "ans.jsonl").read_text().splitlines()]
     assert [(r["id"], r["status"]) for r in rows] == [("k2", "pass"), ("k1", "compile_error")]
     assert "1/2 passed" in capsys.readouterr().out
+
+
+def test_every_koanshare_argument_has_a_help_text():
+    """`koanshare ... --help` explains every argument, the `share` subcommands' included."""
+    import argparse
+
+    from share.cli import build_parser
+
+    def missing(parser: argparse.ArgumentParser, where: str) -> list[str]:
+        found = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    found += missing(sub, f"{where} {name}")
+            elif not isinstance(action, argparse._HelpAction) and not action.help:
+                found.append(f"{where} {'/'.join(action.option_strings) or action.dest}")
+        return found
+
+    assert missing(build_parser(), "koanshare") == []

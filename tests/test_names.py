@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from share.koans.names import Names, disjoint, draw
+from share.koans.names import Names, disjoint, draw, ints
 
 POOL = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"]
 
@@ -55,3 +55,10 @@ def test_draw_takes_one_sample_per_pool_in_the_pools_order():
         draw(random.Random(0), pools, lists=["v"])
     with pytest.raises(ValueError, match="f asked for twice"):
         draw(random.Random(0), pools, funcs=["f"], types=["f"])
+
+
+def test_ints_draws_in_range_through_the_koans_rng_and_distinct_when_asked():
+    values = ints(random.Random(5), 50, -3, 3)
+    assert values == ints(random.Random(5), 50, -3, 3) and set(values) <= set(range(-3, 4)) and len(values) == 50
+    distinct = ints(random.Random(5), 7, 1, 7, distinct=True)
+    assert sorted(distinct) == list(range(1, 8))

@@ -92,12 +92,11 @@ def teach_core(pretrained_dir, train_koans, eval_koans, out_dir, adapter: LoraPa
                model_kwargs: dict | None = None) -> dict:
     """The core curriculum: one LoRA trained on the core koans (written to `out_dir`), and
     the held-out core koans answered before (zero-shot) and after: their per-koan records."""
-    from share.cycle.measure import evaluate_model
-    from share.cycle.methods import folded, load_answerer
+    from share.cycle.measure import evaluate_saved
 
     def answer(**kwargs) -> list[dict]:
-        model, tokenizer = load_answerer(pretrained_dir, model_kwargs=model_kwargs, **kwargs)
-        return evaluate_model(folded(model), tokenizer, eval_koans, prompt_cfg, gen_cfg, timeout=timeout)
+        return evaluate_saved(pretrained_dir, eval_koans, prompt_cfg, gen_cfg, timeout=timeout,
+                              model_kwargs=model_kwargs, **kwargs)
 
     before = answer()
     stats = train_lora(pretrained_dir, train_koans, out_dir, adapter, cfg, prompt_cfg, live_dir=live_dir,

@@ -10,7 +10,7 @@ import itertools
 import logging
 import time
 
-from share.cycle.methods import CORE, folded, load_variant, plan, saved_bytes
+from share.cycle.methods import CORE, folded, load_answerer, load_variant, plan, saved_bytes
 from share.cycle.metrics import koan_record, summarize
 from share.judge.evaluate import evaluate_answers
 from share.model.generation import GenerationConfig, answer_koans, score, write_answers
@@ -40,6 +40,14 @@ def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: Gener
                                checks=checks, answers_path=answers_path)
     scores = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
     return [koan_record(k, r.status, s) for k, r, s in zip(koans, results, scores, strict=True)]
+
+
+def evaluate_saved(base_dir, koans, prompt_cfg: PromptConfig, gen_cfg: GenerationConfig, *, timeout: float = 10.0,
+                   **answerer) -> list[dict]:
+    """evaluate_model on the model that load_answerer builds from `base_dir` and
+    `answerer` (adapter=, or share_dir= and task=; model_kwargs=), its update folded in."""
+    model, tokenizer = load_answerer(base_dir, **answerer)
+    return evaluate_model(folded(model), tokenizer, koans, prompt_cfg, gen_cfg, timeout=timeout)
 
 
 def core_subset(koans, per_task: int):

@@ -2,12 +2,13 @@
 model variant answers which koan set after which step (the cells of the accuracy
 matrix), and how each variant is loaded from the stage outputs.
 
-Methods (DESIGN.md "Baselines"): base; lora (one adapter per task, the upper bound);
-merged_linear / merged_svd / merged_ties (PEFT add_weighted_adapter over the per-task
-LoRAs, linear = the plain mean adapter); sequential (one LoRA trained through the tasks
-in order, the forgetting baseline); replay (the same with earlier tasks' data mixed in);
-share (per-task coefficients) and share_mean (one averaged coefficient set, no task id);
-random_basis (arriving tasks' coefficients trained against a random basis: the control).
+Methods (docs/report.md says which koans each answers): base; lora (one adapter per
+task, the upper bound); merged_linear / merged_svd / merged_ties (PEFT
+add_weighted_adapter over the per-task LoRAs, linear = the plain mean adapter);
+sequential (one LoRA trained through the tasks in order, the forgetting baseline); replay
+(the same with earlier tasks' data mixed in); share (per-task coefficients) and
+share_mean (one averaged coefficient set, no task id); random_basis (arriving tasks'
+coefficients trained against a random basis: the control).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The koan, answer and result records of DESIGN.md, and validated JSONL I/O.
+"""The koan, answer and result records of docs/design.md, and validated JSONL I/O.
 
 A malformed line is reported as `file:line: field: problem`, so a bad generator or a
 hand-edited file is fixed in one look; files are written atomically (share.io).
@@ -31,7 +31,7 @@ ERROR_CODE = re.compile(r"^E\d{4}$")
 
 
 class SchemaError(ValueError):
-    """A record does not follow the DESIGN.md schema; the message says where and how."""
+    """A record does not follow the docs/design.md schema; the message says where and how."""
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Identifiers for one koan: each role drawn here gets a name of its own, drawn only
 through the koan's seeded rng, so two roles never collide and a seed always gives the
 same koan. Two ways to get there: a `Names` that remembers what it handed out, or
-disjoint pools (checked once by `disjoint`) that `draw` samples in a fixed order. Only
-plugins import this module (a third-party family may too)."""
+disjoint pools (checked once by `disjoint`) that `draw` samples in a fixed order. `ints` draws the literals the same
+way. Only plugins import this module (a third-party family may too)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,13 @@ def disjoint(**pools: list[str]) -> dict[str, list[str]]:
                 raise ValueError(f"identifier pools must be disjoint: {name!r} is {where}")
             owner[name] = role
     return pools
+
+
+def ints(rng: random.Random, k: int, lo: int, hi: int, *, distinct: bool = False) -> list[int]:
+    """`k` integers in [lo, hi] from the koan's rng; `distinct` draws them without replacement."""
+    if distinct:
+        return rng.sample(range(lo, hi + 1), k)
+    return [rng.randint(lo, hi) for _ in range(k)]
 
 
 def draw(rng: random.Random, pools: dict[str, list[str]], **keys: list[str]) -> dict[str, str]:

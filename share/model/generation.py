@@ -14,7 +14,7 @@ generation, never beside it, so the two do not fight over cores.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Callable
 
 import torch
@@ -41,6 +41,12 @@ class GenerationConfig:
             raise ValueError(f"generation params out of range: max_new_tokens={self.max_new_tokens} (>=1), "
                              f"batch_size={self.batch_size} (>=1), threads={self.threads} (>=0), "
                              f"candidates={self.candidates} (>=1, or None for all), bf16={self.bf16!r} (true, false, auto)")
+
+    @classmethod
+    def from_params(cls, section: dict) -> "GenerationConfig":
+        """The config a params section names among its other keys (evaluate's
+        max_new_tokens, batch_size and bf16): one reading for the stages and the sweeps."""
+        return cls(**{f.name: section[f.name] for f in fields(cls) if f.name in section})
 
 
 def stop_ids(model, tokenizer) -> set[int]:

@@ -22,26 +22,26 @@ def add_commands(subparsers) -> None:
 
     consolidate = commands.add_parser("consolidate", help="phase 1: fold LoRA adapters into a new Share")
     consolidate.add_argument("adapters", nargs="+", metavar="ADAPTER_DIR", help="each becomes a task named after its directory")
-    consolidate.add_argument("-o", "--output", required=True, metavar="SHARE_DIR")
+    consolidate.add_argument("-o", "--output", required=True, metavar="SHARE_DIR", help="the new Share directory (written atomically)")
     consolidate.add_argument("--center", action="store_true", help="mean-center the stacks (the mean is stored)")
     _add_k_options(consolidate)
     consolidate.set_defaults(func=consolidate_command)
 
     add = commands.add_parser("add", help="phase 3: merge one more adapter, without old data")
-    add.add_argument("share_dir", metavar="SHARE_DIR")
-    add.add_argument("adapter", metavar="ADAPTER_DIR")
-    add.add_argument("--task", required=True, metavar="NAME")
+    add.add_argument("share_dir", metavar="SHARE_DIR", help="the Share to merge into (rewritten in place, atomically)")
+    add.add_argument("adapter", metavar="ADAPTER_DIR", help="the new task's PEFT LoRA adapter")
+    add.add_argument("--task", required=True, metavar="NAME", help="the new task's name (not yet in the Share)")
     _add_k_options(add, default_help="the Share's own rule; under a variance rule k never shrinks on a merge")
     add.set_defaults(func=add_command)
 
     export = commands.add_parser("export", help="write one task as a standard PEFT LoRA adapter")
-    export.add_argument("share_dir", metavar="SHARE_DIR")
-    export.add_argument("task", metavar="TASK")
-    export.add_argument("-o", "--output", required=True, metavar="ADAPTER_DIR")
+    export.add_argument("share_dir", metavar="SHARE_DIR", help="the Share to read")
+    export.add_argument("task", metavar="TASK", help="the task to export (`koanshare share info` lists them)")
+    export.add_argument("-o", "--output", required=True, metavar="ADAPTER_DIR", help="where the PEFT adapter is written")
     export.set_defaults(func=export_command)
 
     info = commands.add_parser("info", help="tasks, k per module, parameters, bytes and compression")
-    info.add_argument("share_dir", metavar="SHARE_DIR")
+    info.add_argument("share_dir", metavar="SHARE_DIR", help="the Share to describe")
     info.set_defaults(func=info_command)
 
 

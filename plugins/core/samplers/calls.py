@@ -2,6 +2,8 @@
 (core_arity), changing a binding that is not `mut` (core_immutable) and a struct
 literal without one of its fields (core_missing_field)."""
 
+from share.koans.names import ints
+
 from .pools import (
     ACCS,
     BOOLS,
@@ -20,7 +22,6 @@ from .pools import (
     WORDS,
     WORDVARS,
     CoreNames,
-    ints,
     quoted,
     rust_vec,
 )

@@ -1,6 +1,8 @@
 """Sampler of core_logic_bug: code that compiles but computes the wrong value (a bound,
 a comparison, a field or a starting value that disagrees with the doc comment)."""
 
+from share.koans.names import ints
+
 from .pools import (
     ACCS,
     COUNTS,
@@ -13,7 +15,6 @@ from .pools import (
     WORDS,
     WORDVARS,
     CoreNames,
-    ints,
     quoted,
     rust_vec,
 )

@@ -102,10 +102,6 @@ def quoted(words) -> str:
     return ", ".join(f'"{w}"' for w in words)
 
 
-def ints(rng: random.Random, k: int, lo: int = 1, hi: int = 20) -> list[int]:
-    return [rng.randint(lo, hi) for _ in range(k)]
-
-
 def rust_vec(values) -> str:
     return ", ".join(str(v) for v in values)
 

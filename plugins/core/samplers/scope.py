@@ -3,6 +3,8 @@
 item (core_visibility) and a method or field the type does not have
 (core_unknown_method)."""
 
+from share.koans.names import ints
+
 from .pools import (
     ACCS,
     BOOLS,
@@ -25,7 +27,6 @@ from .pools import (
     WORDS,
     WORDVARS,
     CoreNames,
-    ints,
     quoted,
     rust_vec,
 )

@@ -2,6 +2,8 @@
 does not produce its return type (core_return_type) and integer types that do not
 match (core_integer_types)."""
 
+from share.koans.names import ints
+
 from .pools import (
     ACCS,
     ENUMS,
@@ -17,7 +19,6 @@ from .pools import (
     VARIANTS,
     WORDS,
     CoreNames,
-    ints,
     quoted,
     rust_float,
     rust_vec,

@@ -3,7 +3,7 @@
 
 import string
 
-from share.koans.names import Names
+from share.koans.names import Names, ints
 
 from .pools import (
     ACCS,
@@ -29,7 +29,6 @@ from .pools import (
     WORDS,
     apply_op,
     compare,
-    ints,
     rs_list,
     rs_str,
     rs_strs,

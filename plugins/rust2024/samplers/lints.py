@@ -1,7 +1,7 @@
 """Samplers of the rust2024 tasks that clippy also checks: inline format arguments
 (r24_fmt) and the modern std methods clippy's lints point to (r24_clippy_modern)."""
 
-from share.koans.names import Names
+from share.koans.names import Names, ints
 
 from .pools import (
     ELEMS,
@@ -14,7 +14,6 @@ from .pools import (
     STRLISTS,
     TEXTS,
     TYPES,
-    ints,
     rs_list,
     rs_opt,
     rs_str,

@@ -4,7 +4,7 @@
 
 import string
 
-from share.koans.names import Names
+from share.koans.names import Names, ints
 
 from .pools import (
     ACCS,
@@ -24,7 +24,6 @@ from .pools import (
     TEXTS,
     TYPES,
     compare,
-    ints,
     rs_list,
     rs_opt,
     rs_str,

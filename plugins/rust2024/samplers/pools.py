@@ -106,7 +106,3 @@ STR_PREDS = {
 }
 LOWER_WORDS = ["amber", "basil", "cedar", "dune", "ember", "fjord", "grove", "heath", "islet", "juniper",
                "kelp", "lotus", "marsh", "nectar", "orchid", "pebble", "quill", "rowan", "sage", "thistle"]
-
-
-def ints(rng, k: int, lo: int, hi: int) -> list[int]:
-    return [rng.randint(lo, hi) for _ in range(k)]

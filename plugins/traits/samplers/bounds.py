@@ -2,28 +2,28 @@
 (tb_where), associated types and consts (tb_associated), trait objects (tb_dyn) and
 Send/Sync (tb_send_sync)."""
 
-from share.koans.names import Names
+from share.koans.names import Names, ints
 
-from .pools import PAIRS, SEPS, SHARED_VARS, WORDS, WRAPS, _common, _ints
+from .pools import PAIRS, SEPS, SHARED_VARS, WORDS, WRAPS, _common
 
 
 # ---------------------------------------------------------------- tb_bounds
 def sample_bounds(rng):
     p = _common(Names(rng))
-    ints = _ints(rng, rng.randint(3, 6), -50, 99)
+    values = ints(rng, rng.randint(3, 6), -50, 99)
     chars = rng.sample("abcdefghijklmnopqrstuvwxyz", rng.randint(3, 5))
-    p.update(ints=ints, chars=chars, want_max=rng.random() < 0.5, bound_first=rng.random() < 0.5)
-    p["int_best"] = max(ints) if p["want_max"] else min(ints)
+    p.update(ints=values, chars=chars, want_max=rng.random() < 0.5, bound_first=rng.random() < 0.5)
+    p["int_best"] = max(values) if p["want_max"] else min(values)
     p["char_best"] = max(chars) if p["want_max"] else min(chars)
-    us = _ints(rng, rng.randint(2, 5), 0, 500)
-    p.update(us=us, us_sum=sum(us), is_sum=sum(ints))
+    us = ints(rng, rng.randint(2, 5), 0, 500)
+    p.update(us=us, us_sum=sum(us), is_sum=sum(values))
     p["wrap"] = rng.choice(WRAPS)
     p["sep"] = rng.choice(SEPS)
-    p["shown"] = p["sep"].join(f"{p['wrap'][0]}{x}{p['wrap'][1]}" for x in ints)
+    p["shown"] = p["sep"].join(f"{p['wrap'][0]}{x}{p['wrap'][1]}" for x in values)
     words = [rng.choice(WORDS[:6]) for _ in range(rng.randint(3, 6))]
     p.update(words=words, target=words[0], target_count=words.count(words[0]))
-    target_int = rng.choice(ints)
-    p.update(target_int=target_int, target_int_count=ints.count(target_int))
+    target_int = rng.choice(values)
+    p.update(target_int=target_int, target_int_count=values.count(target_int))
     w1, w2 = rng.sample(WORDS, 2)
     p.update(w1=w1, w2=w2, w_best=max(w1, w2), a1=rng.randint(0, 99), a2=rng.randint(0, 99))
     p["a_best"] = max(p["a1"], p["a2"])
@@ -37,16 +37,16 @@ def sample_bounds(rng):
 # ---------------------------------------------------------------- tb_where
 def sample_where(rng):
     p = _common(Names(rng))
-    ints = _ints(rng, rng.randint(2, 6), -40, 99)
-    p["ints"] = ints
+    values = ints(rng, rng.randint(2, 6), -40, 99)
+    p["ints"] = values
     p["sep"] = rng.choice(SEPS)
-    p["joined"] = p["sep"].join(str(x) for x in ints)
+    p["joined"] = p["sep"].join(str(x) for x in values)
     p["sq_sum"] = sum(x * x for x in range(1, p["k"] + 1))
     p["sq_product"] = 1
     for x in range(1, p["k"] + 1):
         p["sq_product"] *= x * x
     p["product"] = rng.random() < 0.4
-    small = _ints(rng, rng.randint(2, 4), 1, 9)
+    small = ints(rng, rng.randint(2, 4), 1, 9)
     p["small_ints"], p["small_sum"] = small, sum(small)
     p["small_product"] = 1
     for x in small:
@@ -57,12 +57,12 @@ def sample_where(rng):
     x, y = rng.randint(0, 200), rng.randint(-100, 100)
     p.update(x=x, y=y, xy={"+": x + y, "-": x - y, "*": x * y}[p["op"]])
     keys = rng.sample(WORDS, rng.randint(2, 5))
-    p.update(keys=keys, vals=_ints(rng, len(keys), 0, 9), want_max=rng.random() < 0.5)
+    p.update(keys=keys, vals=ints(rng, len(keys), 0, 9), want_max=rng.random() < 0.5)
     p["best_key"] = max(keys) if p["want_max"] else min(keys)
     p["word"] = rng.choice(WORDS)
     p["n"] = rng.randint(0, 999)
     p["kv_sep"] = rng.choice(["=", ": ", " -> ", "/", " => "])
-    pairs = [tuple(_ints(rng, 2, 0, 50)) for _ in range(rng.randint(2, 4))]
+    pairs = [tuple(ints(rng, 2, 0, 50)) for _ in range(rng.randint(2, 4))]
     p.update(pairs=pairs, maxes=[max(a, b) for a, b in pairs], mins=[min(a, b) for a, b in pairs])
     return p
 
@@ -75,12 +75,12 @@ CONSTS = ["MAX", "LIMIT", "CAPACITY", "BASE", "SCALE", "STEP", "CEILING", "WEIGH
 def sample_associated(rng):
     p = _common(Names(rng))
     p.update(at=rng.choice(ASSOC_TYPES), cn=rng.choice(CONSTS), cval=rng.randint(5, 90))
-    vals = _ints(rng, rng.randint(2, 5), 0, 120)
+    vals = ints(rng, rng.randint(2, 5), 0, 120)
     p.update(vals=vals, clamped=[min(v, p["cval"]) for v in vals])
     p["word"] = rng.choice(WORDS)
     p["offset"] = rng.randint(1, 50)
     p["raw"] = rng.randint(0, 500)
-    p["money"] = _ints(rng, rng.randint(2, 5), -100, 500)
+    p["money"] = ints(rng, rng.randint(2, 5), -100, 500)
     p["scale_n"] = rng.randint(1, 6)
     return p
 
@@ -104,7 +104,7 @@ def sample_dyn(rng):
 def sample_send_sync(rng):
     nm = Names(rng)
     p = _common(nm)
-    vals = _ints(rng, rng.randint(2, 5), 1, 60)
+    vals = ints(rng, rng.randint(2, 5), 1, 60)
     p.update(vals=vals, nthreads=rng.randint(2, 5), word=rng.choice(WORDS))
     p["var"], p["var2"] = nm.some(SHARED_VARS, 2)
     p["h"] = rng.choice(["handle", "worker", "child", "joiner", "producer"])

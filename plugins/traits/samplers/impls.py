@@ -2,9 +2,9 @@
 (tb_impl), From/Into (tb_from_into), Iterator (tb_iterator) and Display/Debug
 (tb_display_debug)."""
 
-from share.koans.names import Names
+from share.koans.names import Names, ints
 
-from .pools import WORDS, WRONG_NAMES, _common, _ints
+from .pools import WORDS, WRONG_NAMES, _common
 
 # ---------------------------------------------------------------- tb_derive
 DERIVE_BASES = [[], ["Debug"], ["Clone"], ["Debug", "Clone"], ["Clone", "Debug"]]
@@ -28,13 +28,13 @@ def sample_derive(rng):
     p = _common(Names(rng))
     base = rng.choice(DERIVE_BASES)
     p["derive"] = _derive_attr(base, rng.random() < 0.3)
-    a1, a2, b2 = _ints(rng, 3, 1, 99, distinct=True)
+    a1, a2, b2 = ints(rng, 3, 1, 99, distinct=True)
     p.update(a1=a1, a2=a2, b2=b2, cmp=rng.choice(["eq", "ne", "count"]), word=rng.choice(WORDS))
     # eq/count template: a list with some equal items
     items = [rng.choice([a2, b2]) for _ in range(rng.randint(3, 6))]
     p.update(items=items, n_equal=sum(1 for x in items if x == a2))
     # clone template
-    p["clone_vals"] = _ints(rng, rng.randint(2, 4), 1, 50)
+    p["clone_vals"] = ints(rng, rng.randint(2, 4), 1, 50)
     # hash / enum templates
     kinds = [rng.randrange(3) for _ in range(rng.randint(4, 7))]
     probe = rng.randrange(3)
@@ -71,7 +71,7 @@ def sample_impl(rng):
              use_in_fn=rng.random() < 0.4,
              ctor=rng.choice(["new", "create", "build", "make", "with_value", "from_raw"]))
     p["wrong"] = rng.choice(WRONG_NAMES).format(p["m1"])
-    p["vals"] = _ints(rng, rng.randint(2, 4), 1, 40)
+    p["vals"] = ints(rng, rng.randint(2, 4), 1, 40)
     p["factor"] = rng.randint(2, 12)
     return p
 
@@ -95,7 +95,7 @@ def sample_from_into(rng):
     p["var"] = rng.choice(["converted", "result", "out", "value", "target_value"])
     p["err"] = rng.choice(["AppError", "ConfigError", "InputError", "LoadError", "ParseFailure"])
     p["word"] = rng.choice(WORDS)
-    p["pairs"] = [tuple(_ints(rng, 2, -20, 20)) for _ in range(rng.randint(2, 4))]
+    p["pairs"] = [tuple(ints(rng, 2, -20, 20)) for _ in range(rng.randint(2, 4))]
     p["pair_sums"] = [a + b for a, b in p["pairs"]]
     return p
 
@@ -107,15 +107,15 @@ def sample_iterator(rng):
     p["stepn"] = rng.randint(1, 3)
     seq = list(range(p["start"], 0, -p["stepn"]))
     p.update(seq=seq, seq_sum=sum(seq), seq_len=len(seq))
-    ints = _ints(rng, rng.randint(3, 7), 0, 60)
-    p["ints"] = ints
-    p["t"] = rng.choice(ints)
-    p["above"] = [x for x in ints if x > p["t"]]
-    p["scaled"] = [x * p["k"] for x in ints]
+    values = ints(rng, rng.randint(3, 7), 0, 60)
+    p["ints"] = values
+    p["t"] = rng.choice(values)
+    p["above"] = [x for x in values if x > p["t"]]
+    p["scaled"] = [x * p["k"] for x in values]
     p["limit"] = rng.randint(5, 30)
     p["div"] = rng.choice([2, 3, 5])
     p["multiples"] = [x for x in range(p["limit"]) if x % p["div"] == 0]
-    p["diffs_sum"] = sum(b - a for a, b in zip(ints, ints[1:]))
+    p["diffs_sum"] = sum(b - a for a, b in zip(values, values[1:]))
     p["labels"] = rng.choice([("rising", "falling", "flat"), ("up", "down", "level"), ("grows", "shrinks", "steady"),
                               ("increasing", "decreasing", "constant"), ("gain", "loss", "even")])
     d = p["diffs_sum"]
@@ -134,7 +134,7 @@ def sample_display(rng):
     p["unit"] = rng.choice(["kg", "m", "s", "px", "pts", "cm", "%", "ms"])
     p["pre"] = rng.choice(["", "#", "@", "~", "no. ", "item "])
     p["sep"] = rng.choice([": ", " x", " - ", " = ", "/", " @ "])
-    p["rows"] = [_ints(rng, rng.randint(2, 3), 0, 9) for _ in range(rng.randint(2, 3))]
+    p["rows"] = [ints(rng, rng.randint(2, 3), 0, 9) for _ in range(rng.randint(2, 3))]
     p["cell_sep"] = rng.choice([" ", ",", "|", "\\t", ";", " | "])
     p["rows_field"] = rng.choice(["rows", "cells", "lines", "table", "grid", "data"])
     p["row_var"] = rng.choice(["row", "line", "r", "entry"])

@@ -1,6 +1,6 @@
 """The traits family's identifier pools (disjoint, checked by share.koans.names.disjoint),
-the word and symbol pools its samplers share, and the helpers they all call: `_ints` and
-`_common`."""
+the word and symbol pools its samplers share, and the helper they all call: `_common`
+(numbers come from share.koans.names.ints)."""
 
 from share.koans.names import Names, disjoint
 
@@ -46,12 +46,6 @@ disjoint(types=TYPES, fields=FIELDS, funcs=FUNCS, methods=METHODS, text_fields=T
          enums=ENUMS, variants=VARIANTS, mods=MODS, typarams=TYPARAMS, slices=SLICES, closure_vars=CLOSURE_VARS,
          targets=TARGETS, iters=ITERS, vars=VARS, arg_pairs=[n for pair in ARG_PAIRS for n in pair],
          shared_vars=SHARED_VARS)
-
-
-def _ints(rng, n, lo, hi, distinct=False):
-    if distinct:
-        return rng.sample(range(lo, hi + 1), n)
-    return [rng.randint(lo, hi) for _ in range(n)]
 
 
 def _common(nm: Names) -> dict:
