@@ -8,6 +8,13 @@ uses stay unseen by every choice.
 
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks tb_derive --recipes 30:1e-3 60:1e-3
     .venv/bin/python benchmarks/sweep_dev.py coefficients --tasks bc_mut --recipes 1:2:30:1e-2 4:2:30:1e-2
+    .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --diagnostics hints
+
+`--diagnostics hints` is an ablation of the prompt, not of the recipe: each train and dev
+koan's diagnostic is clipped to the same `max_diagnostic_chars` keeping rustc's help:
+lines (and the code they suggest), then its note: lines, before the source-context lines,
+where the stages keep the first lines (share.model.prompt.clip_diagnostic), which often
+cut the note or help that names the fix.
 
 A LoRA recipe is STEPS:LR, a coefficient recipe P:PHI:STEPS:LR; every other setting comes
 from params.yaml (`lora`, `coefficients`). A task whose chosen budget differs from the
@@ -21,6 +28,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+import re
 from dataclasses import replace
 
 from share.cycle import params as P
@@ -29,7 +37,7 @@ from share.cycle.measure import evaluate_saved
 from share.cycle.metrics import headline
 from share.koans.koan import read_koans
 from share.model.generation import GenerationConfig
-from share.model.prompt import PromptConfig
+from share.model.prompt import CLIP_MARK, PromptConfig, compact_diagnostic
 from share.model.train import LoraParams, TrainConfig, train_coefficients, train_lora
 
 
@@ -48,11 +56,38 @@ def trainer(method: str, params: dict, task: str, recipe: str, koans: list, prom
                                           p=p, phi=phi)
 
 
+CODE = re.compile(r"^\d+\s*\|")
+
+
+def hints_first(diagnostic: str, limit: int) -> str:
+    """The compacted diagnostic in at most `limit` characters, in rustc's order: its first
+    line, every help: line and the code it suggests, then the note: lines, then the other
+    lines from the top while they fit; a CLIP_MARK stands where lines were left out."""
+    lines = compact_diagnostic(diagnostic).splitlines(keepends=True)
+    if sum(map(len, lines)) <= limit:
+        return "".join(lines)
+    rank, under_help = [], False
+    for i, line in enumerate(lines):
+        under_help = line.startswith("help:") or (under_help and bool(CODE.match(line)))
+        rank.append(0 if i == 0 or under_help else 1 if line.startswith("note:") else 2)
+    def shown(kept: set) -> str:
+        out = [line if i in kept else CLIP_MARK for i, line in enumerate(lines)]
+        return "".join(x for i, x in enumerate(out) if x != CLIP_MARK or i == 0 or out[i - 1] != CLIP_MARK)
+
+    kept: set = set()
+    for i in sorted(range(len(lines)), key=lambda i: (rank[i], i)):
+        if len(shown(kept | {i})) <= limit:
+            kept.add(i)
+    return shown(kept)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("method", choices=["lora", "coefficients"])
     parser.add_argument("--tasks", nargs="+", required=True)
     parser.add_argument("--recipes", nargs="+", required=True, help="STEPS:LR (lora) or P:PHI:STEPS:LR (coefficients)")
+    parser.add_argument("--diagnostics", choices=["clipped", "hints"], default="clipped",
+                        help="clipped: as the stages prompt; hints: clipped keeping help: lines and their code, then note: lines, first")
     args = parser.parse_args()
     params = P.load()
     ev = P.section(params, "evaluate")
@@ -60,13 +95,16 @@ def main() -> None:
     gen = GenerationConfig.from_params(ev)
     for task in args.tasks:
         train, dev = (read_koans(paths.koans(task, split)) for split in ("train", "dev"))
+        if args.diagnostics == "hints":
+            train, dev = ([replace(k, diagnostic=hints_first(k.diagnostic, prompt.max_diagnostic_chars)) for k in ks]
+                          for ks in (train, dev))
         for recipe in args.recipes:
             run = trainer(args.method, params, task, recipe, train, prompt)
             started = time.perf_counter()
             with tempfile.TemporaryDirectory() as tmp:
                 stats = run(f"{tmp}/adapter")
                 records = evaluate_saved(paths.BASE, dev, prompt, gen, timeout=ev["timeout"], adapter=f"{tmp}/adapter")
-            print(f"{task} {args.method} {recipe}: dev {headline(records)}; {stats.trainable_params:,} trainable, "
+            print(f"{task} {args.method} {recipe} ({args.diagnostics} diagnostics): dev {headline(records)}; {stats.trainable_params:,} trainable, "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
 
