@@ -1,6 +1,6 @@
 """Which stage outputs two revisions share byte for byte, by the md5 their DVC lock files
-record, and whether the results/ files (in git) agree once each measurement's `seconds`
-are left out (prints a line per stage and file; not a test). How a refactor shows it
+record, and whether the JSON files of results/, logs/ and metrics/ (in git) agree once
+wall times are left out (prints a line per stage and file; not a test). How a refactor shows it
 changed no output:
 
     .venv/bin/python benchmarks/compare_locks.py OLD_REV [NEW_REV]   # NEW_REV: the working tree
@@ -32,24 +32,27 @@ def text_at(path: str, rev: str | None) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def without_seconds(value):
-    """A results record with every `seconds` (wall time, the one figure a rerun changes) dropped."""
+WALL_TIMES = {"seconds", "seconds_per_step", "minutes"}  # the only figures a rerun of the same work changes
+
+
+def without_wall_times(value):
     if isinstance(value, dict):
-        return {k: without_seconds(v) for k, v in value.items() if k != "seconds"}
+        return {k: without_wall_times(v) for k, v in value.items() if k not in WALL_TIMES}
     if isinstance(value, list):
-        return [without_seconds(v) for v in value]
+        return [without_wall_times(v) for v in value]
     return value
 
 
 def compare_results(old_rev: str, new_rev: str | None) -> None:
-    listed = subprocess.run(["git", "ls-files", "results"], capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(["git", "ls-files", "results", "logs", "metrics"], capture_output=True, text=True,
+                            check=True).stdout
     for path in sorted(p for p in listed.split() if p.endswith(".json")):
         old, new = text_at(path, old_rev), text_at(path, new_rev)
         if old is None or new is None:
             print(f"{path}: only in {'the new' if old is None else 'the old'} revision")
             continue
-        same = without_seconds(json.loads(old)) == without_seconds(json.loads(new))
-        print(f"{path}: " + ("identical but for seconds" if same else "differs"))
+        same = without_wall_times(json.loads(old)) == without_wall_times(json.loads(new))
+        print(f"{path}: " + ("identical but for wall times" if same else "differs"))
 
 
 def main() -> None:
