@@ -9,12 +9,16 @@ uses stay unseen by every choice.
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks tb_derive --recipes 30:1e-3 60:1e-3
     .venv/bin/python benchmarks/sweep_dev.py coefficients --tasks bc_mut --recipes 1:2:30:1e-2 4:2:30:1e-2
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --diagnostics hints
+    .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --edit-order rustc
 
 `--diagnostics hints` is an ablation of the prompt, not of the recipe: each train and dev
 koan's diagnostic is clipped to the same `max_diagnostic_chars` keeping rustc's help:
 lines (and the code they suggest), then its note: lines, before the source-context lines,
 where the stages keep the first lines (share.model.prompt.clip_diagnostic), which often
-cut the note or help that names the fix.
+cut the note or help that names the fix. `--edit-order rustc` is an ablation of the
+training target: a reference of several SEARCH/REPLACE blocks lists them nearest the line
+rustc's diagnostic points at first, where the stages list them in file order (it swaps
+share.model.prompt.target in this process: training and scoring see the new order).
 
 A LoRA recipe is STEPS:LR, a coefficient recipe P:PHI:STEPS:LR; every other setting comes
 from params.yaml (`lora`, `coefficients`). A task whose chosen budget differs from the
@@ -31,10 +35,12 @@ import time
 import re
 from dataclasses import replace
 
+import share.model.prompt
 from share.cycle import params as P
 from share.cycle import paths
 from share.cycle.measure import evaluate_saved
 from share.cycle.metrics import headline
+from share.judge.answers import apply_edits
 from share.koans.koan import read_koans
 from share.model.generation import GenerationConfig
 from share.model.prompt import CLIP_MARK, PromptConfig, compact_diagnostic
@@ -81,6 +87,33 @@ def hints_first(diagnostic: str, limit: int) -> str:
     return shown(kept)
 
 
+FILE_ORDER = share.model.prompt.target
+MARK = "<<<<<<< SEARCH"
+SPAN = re.compile(r"--> main\.rs:(\d+):")
+
+
+def rustc_order(koan, fmt: str) -> str:
+    """The reference answer with its edit blocks nearest the line of rustc's first span
+    first (the file order where that would change what the edits make)."""
+    answer, span = FILE_ORDER(koan, fmt), SPAN.search(koan.diagnostic)
+    blocks = [MARK + b for b in answer.split(MARK)[1:]]
+    if fmt != "edits" or len(blocks) < 2 or not span:
+        return answer
+    lines = [line.strip() for line in koan.broken.splitlines()]
+    first_line = lambda block: lines.index(block.splitlines()[1].strip()) + 1  # noqa: E731
+    ordered = "".join(sorted(blocks, key=lambda b: abs(first_line(b) - int(span.group(1)))))
+    return ordered if apply_edits(koan.broken, ordered).code == koan.reference else answer
+
+
+def by_template(records: list[dict]) -> dict[str, tuple[int, int]]:
+    """(passed, n) per template (the last part of a koan id), in first-seen order."""
+    out: dict[str, tuple[int, int]] = {}
+    for r in records:
+        passed, n = out.get(r["id"].rsplit("/", 1)[-1], (0, 0))
+        out[r["id"].rsplit("/", 1)[-1]] = (passed + (r["status"] == "pass"), n + 1)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("method", choices=["lora", "coefficients"])
@@ -88,8 +121,12 @@ def main() -> None:
     parser.add_argument("--recipes", nargs="+", required=True, help="STEPS:LR (lora) or P:PHI:STEPS:LR (coefficients)")
     parser.add_argument("--diagnostics", choices=["clipped", "hints"], default="clipped",
                         help="clipped: as the stages prompt; hints: clipped keeping help: lines and their code, then note: lines, first")
+    parser.add_argument("--edit-order", choices=["file", "rustc"], default="file",
+                        help="file: as the stages teach; rustc: a reference's edit blocks nearest rustc's first span first")
     args = parser.parse_args()
     params = P.load()
+    if args.edit_order == "rustc":
+        share.model.prompt.target = rustc_order
     ev = P.section(params, "evaluate")
     prompt = PromptConfig.load(paths.BASE)
     gen = GenerationConfig.from_params(ev)
@@ -104,9 +141,10 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 stats = run(f"{tmp}/adapter")
                 records = evaluate_saved(paths.BASE, dev, prompt, gen, timeout=ev["timeout"], adapter=f"{tmp}/adapter")
-            print(f"{task} {args.method} {recipe} ({args.diagnostics} diagnostics): dev {headline(records)}; {stats.trainable_params:,} trainable, "
+            print(f"{task} {args.method} {recipe} ({args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
+            print("  passed per template: " + ", ".join(f"{t} {n}/{of}" for t, (n, of) in by_template(records).items()))
 
 
 if __name__ == "__main__":
