@@ -19,9 +19,14 @@ from share.model.train import score_examples
 MARK = "<<<<<<< SEARCH"
 
 
+def edit_blocks(answer: str) -> list[str]:
+    """An edits answer's SEARCH/REPLACE blocks, each as written."""
+    return [MARK + b for b in answer.split(MARK)[1:]]
+
+
 def alternatives(reference: str) -> dict[str, str]:
     """The reference's blocks rearranged: reversed, and each alone."""
-    blocks = [MARK + b for b in reference.split(MARK)[1:]]
+    blocks = edit_blocks(reference)
     alone = {f"block {i + 1} alone": b for i, b in enumerate(blocks)}
     return {"reference": reference, "reversed": "".join(reversed(blocks)), **alone}
 

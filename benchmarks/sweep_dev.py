@@ -30,9 +30,9 @@ to `merge@PREV`).
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 import time
-import re
 from dataclasses import replace
 
 import share.model.prompt
@@ -45,6 +45,8 @@ from share.koans.koan import read_koans
 from share.model.generation import GenerationConfig
 from share.model.prompt import CLIP_MARK, PromptConfig, compact_diagnostic
 from share.model.train import LoraParams, TrainConfig, train_coefficients, train_lora
+
+from probe_edits import edit_blocks  # benchmarks/, the script's folder
 
 
 def trainer(method: str, params: dict, task: str, recipe: str, koans: list, prompt: PromptConfig):
@@ -76,6 +78,7 @@ def hints_first(diagnostic: str, limit: int) -> str:
     for i, line in enumerate(lines):
         under_help = line.startswith("help:") or (under_help and bool(CODE.match(line)))
         rank.append(0 if i == 0 or under_help else 1 if line.startswith("note:") else 2)
+
     def shown(kept: set) -> str:
         out = [line if i in kept else CLIP_MARK for i, line in enumerate(lines)]
         return "".join(x for i, x in enumerate(out) if x != CLIP_MARK or i == 0 or out[i - 1] != CLIP_MARK)
@@ -88,7 +91,6 @@ def hints_first(diagnostic: str, limit: int) -> str:
 
 
 FILE_ORDER = share.model.prompt.target
-MARK = "<<<<<<< SEARCH"
 SPAN = re.compile(r"--> main\.rs:(\d+):")
 
 
@@ -96,7 +98,7 @@ def rustc_order(koan, fmt: str) -> str:
     """The reference answer with its edit blocks nearest the line of rustc's first span
     first (the file order where that would change what the edits make)."""
     answer, span = FILE_ORDER(koan, fmt), SPAN.search(koan.diagnostic)
-    blocks = [MARK + b for b in answer.split(MARK)[1:]]
+    blocks = edit_blocks(answer)
     if fmt != "edits" or len(blocks) < 2 or not span:
         return answer
     lines = [line.strip() for line in koan.broken.splitlines()]
