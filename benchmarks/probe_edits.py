@@ -40,9 +40,10 @@ def main() -> None:
     model, tokenizer = load_answerer(args.base, adapter=args.adapter)
     model, cfg = folded(model), PromptConfig.load(args.base)
     for koan in read_koans(args.koans):
-        answers = alternatives(target(koan, cfg.format))
-        if len(answers) < 4:
+        reference = target(koan, cfg.format)
+        if len(edit_blocks(reference)) < 2:
             continue
+        answers = alternatives(reference)
         prompt = prompt_ids(tokenizer, koan, cfg)
         examples = [Example(name, prompt + ids, [IGNORE] * len(prompt) + ids)
                     for name, ids in ((n, answer_ids(tokenizer, a)) for n, a in answers.items())]

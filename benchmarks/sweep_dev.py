@@ -111,8 +111,9 @@ def by_template(records: list[dict]) -> dict[str, tuple[int, int]]:
     """(passed, n) per template (the last part of a koan id), in first-seen order."""
     out: dict[str, tuple[int, int]] = {}
     for r in records:
-        passed, n = out.get(r["id"].rsplit("/", 1)[-1], (0, 0))
-        out[r["id"].rsplit("/", 1)[-1]] = (passed + (r["status"] == "pass"), n + 1)
+        template = r["id"].rsplit("/", 1)[-1]
+        passed, n = out.get(template, (0, 0))
+        out[template] = (passed + (r["status"] == "pass"), n + 1)
     return out
 
 
