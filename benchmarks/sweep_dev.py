@@ -10,6 +10,7 @@ uses stay unseen by every choice.
     .venv/bin/python benchmarks/sweep_dev.py coefficients --tasks bc_mut --recipes 1:2:30:1e-2 4:2:30:1e-2
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --diagnostics hints
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --edit-order rustc
+    .venv/bin/python benchmarks/sweep_dev.py lora --tasks adv_newtype --recipes 60:1e-3 --dev-n 96
 
 `--diagnostics hints` is an ablation of the prompt, not of the recipe: each train and dev
 koan's diagnostic is clipped to the same `max_diagnostic_chars` keeping rustc's help:
@@ -19,6 +20,10 @@ cut the note or help that names the fix. `--edit-order rustc` is an ablation of 
 training target: a reference of several SEARCH/REPLACE blocks lists them nearest the line
 rustc's diagnostic points at first, where the stages list them in file order (it swaps
 share.model.prompt.target in this process: training and scoring see the new order).
+
+`--dev-n N` judges N dev-side koans instead of the dev split's `generate.n_dev`, drawn as
+that split is but with n=N and verified here (a draw of its own: it holds the split's seen
+koans, not its new ones; never an eval koan), for more koans per template where a few decide.
 
 A LoRA recipe is STEPS:LR, a coefficient recipe P:PHI:STEPS:LR; every other setting comes
 from params.yaml (`lora`, `coefficients`). A task whose chosen budget differs from the
@@ -40,8 +45,10 @@ from share.cycle import params as P
 from share.cycle import paths
 from share.cycle.measure import evaluate_saved
 from share.cycle.metrics import headline
+from share.koans.generate import generate_tasks, resolve_tasks
 from share.judge.answers import apply_edits
 from share.koans.koan import read_koans
+from share.koans.plugins import load_registry
 from share.model.generation import GenerationConfig
 from share.model.prompt import CLIP_MARK, PromptConfig, compact_diagnostic
 from share.model.train import LoraParams, TrainConfig, train_coefficients, train_lora
@@ -126,6 +133,7 @@ def main() -> None:
                         help="clipped: as the stages prompt; hints: clipped keeping help: lines and their code, then note: lines, first")
     parser.add_argument("--edit-order", choices=["file", "rustc"], default="file",
                         help="file: as the stages teach; rustc: a reference's edit blocks nearest rustc's first span first")
+    parser.add_argument("--dev-n", type=int, help="judge N dev-side koans drawn with n=N instead of the dev split (never an eval koan)")
     args = parser.parse_args()
     params = P.load()
     if args.edit_order == "rustc":
@@ -135,6 +143,8 @@ def main() -> None:
     gen = GenerationConfig.from_params(ev)
     for task in args.tasks:
         train, dev = (read_koans(paths.koans(task, split)) for split in ("train", "dev"))
+        if args.dev_n:
+            [(dev, _)] = generate_tasks(resolve_tasks(load_registry(), [task]), "dev", args.dev_n, params["seed"])
         if args.diagnostics == "hints":
             train, dev = ([replace(k, diagnostic=hints_first(k.diagnostic, prompt.max_diagnostic_chars)) for k in ks]
                           for ks in (train, dev))
