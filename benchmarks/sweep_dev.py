@@ -11,6 +11,7 @@ uses stay unseen by every choice.
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --diagnostics hints
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_move --recipes 30:1e-3 --edit-order rustc
     .venv/bin/python benchmarks/sweep_dev.py lora --tasks adv_newtype --recipes 60:1e-3 --dev-n 96
+    .venv/bin/python benchmarks/sweep_dev.py lora --tasks bc_mut --recipes 30:1e-3 --train-seed 1
 
 `--diagnostics hints` is an ablation of the prompt, not of the recipe: each train and dev
 koan's diagnostic is clipped to the same `max_diagnostic_chars` keeping rustc's help:
@@ -21,6 +22,8 @@ training target: a reference of several SEARCH/REPLACE blocks lists them nearest
 rustc's diagnostic points at first, where the stages list them in file order (it swaps
 share.model.prompt.target in this process: training and scoring see the new order).
 
+`--train-seed S` trains on the task's training split drawn with seed S instead of the
+cycle's: how much a recipe's dev passes owe to which training koans were drawn.
 `--dev-n N` judges N dev-side koans instead of the dev split's `generate.n_dev`, drawn as
 that split is but with n=N and verified here (a draw of its own: it holds the split's seen
 koans, not its new ones; never an eval koan), for more koans per template where a few decide.
@@ -114,6 +117,12 @@ def rustc_order(koan, fmt: str) -> str:
     return ordered if apply_edits(koan.broken, ordered).code == koan.reference else answer
 
 
+def drawn(task: str, split: str, n: int, seed: int) -> list:
+    """n verified koans of one split of a task, drawn as the generate stage draws them."""
+    [(koans, _)] = generate_tasks(resolve_tasks(load_registry(), [task]), split, n, seed)
+    return koans
+
+
 def by_template(records: list[dict]) -> dict[str, tuple[int, int]]:
     """(passed, n) per template (the last part of a koan id), in first-seen order."""
     out: dict[str, tuple[int, int]] = {}
@@ -134,6 +143,8 @@ def main() -> None:
     parser.add_argument("--edit-order", choices=["file", "rustc"], default="file",
                         help="file: as the stages teach; rustc: a reference's edit blocks nearest rustc's first span first")
     parser.add_argument("--dev-n", type=int, help="judge N dev-side koans drawn with n=N instead of the dev split (never an eval koan)")
+    parser.add_argument("--train-seed", type=int,
+                        help="train on the training split drawn with this seed instead of the cycle's (params seed)")
     args = parser.parse_args()
     params = P.load()
     if args.edit_order == "rustc":
@@ -143,8 +154,10 @@ def main() -> None:
     gen = GenerationConfig.from_params(ev)
     for task in args.tasks:
         train, dev = (read_koans(paths.koans(task, split)) for split in ("train", "dev"))
+        if args.train_seed is not None:
+            train = drawn(task, "train", P.section(params, "generate")["n_train"], args.train_seed)
         if args.dev_n:
-            [(dev, _)] = generate_tasks(resolve_tasks(load_registry(), [task]), "dev", args.dev_n, params["seed"])
+            dev = drawn(task, "dev", args.dev_n, params["seed"])
         if args.diagnostics == "hints":
             train, dev = ([replace(k, diagnostic=hints_first(k.diagnostic, prompt.max_diagnostic_chars)) for k in ks]
                           for ks in (train, dev))
@@ -154,7 +167,8 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 stats = run(f"{tmp}/adapter")
                 records = evaluate_saved(paths.BASE, dev, prompt, gen, timeout=ev["timeout"], adapter=f"{tmp}/adapter")
-            print(f"{task} {args.method} {recipe} ({args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
+            seed = params["seed"] if args.train_seed is None else args.train_seed
+            print(f"{task} {args.method} {recipe} (training seed {seed}, {args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
             print("  passed per template: " + ", ".join(f"{t} {n}/{of}" for t, (n, of) in by_template(records).items()))

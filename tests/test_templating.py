@@ -2,8 +2,6 @@
 templates), half held-out instances of the training templates, and never equals a
 training koan up to names; a template that only varies names stays whole in training."""
 
-from collections import Counter
-
 from share.koans.templating import new_shape, normalised, template_generator
 
 NUMBERED = """//~ mode: lib
@@ -57,15 +55,6 @@ def test_dev_is_drawn_like_eval_but_never_shares_a_koan_with_it(tmp_path):
     assert not {key(d) for s in (0, 1) for d in generate("dev", 40, s)} & evaluation
     trained = {normalised(d["broken"], literals=False) for d in generate("train", 200, 0)}
     assert not [d for d in dev if not new_shape(d["template"]) and normalised(d["broken"], literals=False) in trained]
-
-
-def test_every_training_template_teaches_the_same_share(tmp_path):
-    generate = generator(tmp_path)  # a fifth of train_numbered's classes are held out, none of train_names_only's
-    assert Counter(d["template"] for d in generate("train", 30, 0)) == {"train_numbered": 15, "train_names_only": 15}
-    (tmp_path / "train_three.rs.j2").write_text("//~ mode: lib\npub fn three() -> u32 { {{ value % 3 }} }\n")
-    drafts = template_generator(tmp_path, sample)("train", 30, 0)  # its pools run dry: the others fill the split
-    counts = Counter(d["template"] for d in drafts)
-    assert len(drafts) == 30 and counts["train_three"] <= 3 and abs(counts["train_numbered"] - counts["train_names_only"]) <= 1
 
 
 def test_template_mistakes_name_the_file(tmp_path):

@@ -135,8 +135,7 @@ def template_generator(folder: str | Path, sample: Callable[[random.Random], dic
     """A generator(split, n, seed) over the templates in `folder`.
 
     `sample(rng)` draws one parameter dict (identifiers, types, values, shapes) from the
-    task's pools. Templates take turns so every one is used (in the training split,
-    equally: see TemplateGenerator.draw); duplicates and draws from the
+    task's pools. Templates take turns so every one is used; duplicates and draws from the
     other split's side of `held_out` are redrawn (a template whose pools run dry leaves
     the others to fill the split). The eval split draws its two halves one after the
     other and interleaves them. Deterministic: the same seed gives the same koans in
@@ -196,29 +195,17 @@ class TemplateGenerator:
 
     def draw(self, prefix: str, n: int, rng: random.Random, side: str, at_least: int | None = None) -> list[dict]:
         """n distinct drafts (or as many as the pools allow, if at least `at_least`) from
-        the templates named prefix*, taking turns, for one side: train, eval or dev.
-
-        In the training split a turn passes when the template yields a koan, so every
-        template teaches the same share (a template whose pools run dry is dropped after
-        MAX_TRIES_PER_KOAN misses in a row). On the eval and dev sides a turn passes with
-        every draw, held out or not, as it always has: their koans stay the ones every
-        earlier cycle, and the frozen core curriculum, were measured on."""
+        the templates named prefix*, taking turns, for one side: train, eval or dev."""
         loaded = self.load(prefix)
-        drafts, seen, turn, misses = [], set(), 0, 0
-        for _ in range(n * MAX_TRIES_PER_KOAN):
-            if len(drafts) == n or not loaded:
+        drafts, seen = [], set()
+        for attempt in range(n * MAX_TRIES_PER_KOAN):
+            if len(drafts) == n:
                 break
-            name, template = loaded[turn % len(loaded)]
+            name, template = loaded[attempt % len(loaded)]
             params = self.sample(rng)
             broken, fixed = render(template, params, False), render(template, params, True)
             key = (broken["code"], fixed["code"])  # koans differing only in hidden tests look the same to the model
-            fresh = key not in seen and self.on_side(prefix, side, *key)
-            if fresh or side != "train":
-                turn, misses = turn + 1, 0
-            elif (misses := misses + 1) == MAX_TRIES_PER_KOAN:
-                loaded.pop(turn % len(loaded))
-                misses = 0
-            if not fresh:
+            if key in seen or not self.on_side(prefix, side, *key):
                 continue
             seen.add(key)
             drafts.append({
