@@ -23,7 +23,7 @@ rustc's diagnostic points at first, where the stages list them in file order (it
 share.model.prompt.target in this process: training and scoring see the new order).
 
 `--train-seed S` trains on the task's training split drawn with seed S instead of the
-cycle's: how much a recipe's dev passes owe to which training koans were drawn.
+cycle's (the LoRA's initialisation and batch shuffle keep params' seed): how much a recipe's dev passes owe to which training koans were drawn.
 `--dev-n N` judges N dev-side koans instead of the dev split's `generate.n_dev`, drawn as
 that split is but with n=N and verified here (a draw of its own: it holds the split's seen
 koans, not its new ones; never an eval koan), for more koans per template where a few decide.
@@ -48,8 +48,8 @@ from share.cycle import params as P
 from share.cycle import paths
 from share.cycle.measure import evaluate_saved
 from share.cycle.metrics import headline
-from share.koans.generate import generate_tasks, resolve_tasks
 from share.judge.answers import apply_edits
+from share.koans.generate import generate_tasks, resolve_tasks
 from share.koans.koan import read_koans
 from share.koans.plugins import load_registry
 from share.model.generation import GenerationConfig
@@ -168,7 +168,7 @@ def main() -> None:
                 stats = run(f"{tmp}/adapter")
                 records = evaluate_saved(paths.BASE, dev, prompt, gen, timeout=ev["timeout"], adapter=f"{tmp}/adapter")
             seed = params["seed"] if args.train_seed is None else args.train_seed
-            print(f"{task} {args.method} {recipe} (training seed {seed}, {args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
+            print(f"{task} {args.method} {recipe} (training koans of seed {seed}, {args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
             print("  passed per template: " + ", ".join(f"{t} {n}/{of}" for t, (n, of) in by_template(records).items()))
