@@ -23,7 +23,8 @@ rustc's diagnostic points at first, where the stages list them in file order (it
 share.model.prompt.target in this process: training and scoring see the new order).
 
 `--train-seed S` trains on the task's training split drawn with seed S instead of the
-cycle's (the LoRA's initialisation and batch shuffle keep params' seed): how much a recipe's dev passes owe to which training koans were drawn.
+cycle's (the LoRA's initialisation and batch shuffle keep params' seed): how much a
+recipe's dev passes owe to which training koans were drawn.
 `--dev-n N` judges N dev-side koans instead of the dev split's `generate.n_dev`, drawn as
 that split is but with n=N and verified here (a draw of its own: it holds the split's seen
 koans, not its new ones; never an eval koan), for more koans per template where a few decide.
@@ -117,9 +118,9 @@ def rustc_order(koan, fmt: str) -> str:
     return ordered if apply_edits(koan.broken, ordered).code == koan.reference else answer
 
 
-def drawn(task: str, split: str, n: int, seed: int) -> list:
+def drawn(task: str, split: str, n: int, seed: int, timeout: float) -> list:
     """n verified koans of one split of a task, drawn as the generate stage draws them."""
-    [(koans, _)] = generate_tasks(resolve_tasks(load_registry(), [task]), split, n, seed)
+    [(koans, _)] = generate_tasks(resolve_tasks(load_registry(), [task]), split, n, seed, timeout=timeout)
     return koans
 
 
@@ -149,15 +150,16 @@ def main() -> None:
     params = P.load()
     if args.edit_order == "rustc":
         share.model.prompt.target = rustc_order
-    ev = P.section(params, "evaluate")
+    ev, koans_cfg = P.section(params, "evaluate"), P.section(params, "generate")
     prompt = PromptConfig.load(paths.BASE)
     gen = GenerationConfig.from_params(ev)
+    train_seed = params["seed"] if args.train_seed is None else args.train_seed
     for task in args.tasks:
         train, dev = (read_koans(paths.koans(task, split)) for split in ("train", "dev"))
         if args.train_seed is not None:
-            train = drawn(task, "train", P.section(params, "generate")["n_train"], args.train_seed)
+            train = drawn(task, "train", koans_cfg["n_train"], train_seed, koans_cfg["timeout"])
         if args.dev_n:
-            dev = drawn(task, "dev", args.dev_n, params["seed"])
+            dev = drawn(task, "dev", args.dev_n, params["seed"], koans_cfg["timeout"])
         if args.diagnostics == "hints":
             train, dev = ([replace(k, diagnostic=hints_first(k.diagnostic, prompt.max_diagnostic_chars)) for k in ks]
                           for ks in (train, dev))
@@ -167,8 +169,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 stats = run(f"{tmp}/adapter")
                 records = evaluate_saved(paths.BASE, dev, prompt, gen, timeout=ev["timeout"], adapter=f"{tmp}/adapter")
-            seed = params["seed"] if args.train_seed is None else args.train_seed
-            print(f"{task} {args.method} {recipe} (training koans of seed {seed}, {args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
+            print(f"{task} {args.method} {recipe} (training koans of seed {train_seed}, {args.diagnostics} diagnostics, {args.edit_order} order): dev {headline(records)}; {stats.trainable_params:,} trainable, "
                   f"{stats.seconds_per_step:.2f} s/step, final loss {stats.final_loss:.3f}, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)
             print("  passed per template: " + ", ".join(f"{t} {n}/{of}" for t, (n, of) in by_template(records).items()))
