@@ -1,6 +1,8 @@
 """Batched greedy generation (left padding, KV cache, per-row EOS) on any model object,
 ANSWERS.jsonl output, and teacher-forced scoring."""
 
+import dataclasses
+
 import pytest
 import torch
 from peft import LoraConfig, get_peft_model
@@ -89,7 +91,8 @@ def test_answer_koans_keeps_each_search_to_its_own_koans_code(monkeypatch):
     koans = make_koans(2)
     tok = tiny_tokenizer(koans)
     calls = []
-    monkeypatch.setattr(generation, "generate", lambda model, tokenizer, prompts, cfg, allow=None: calls.append(allow) or [])
+    monkeypatch.setattr(generation, "generate", lambda model, tokenizer, prompts, cfg, allow=None, references=None:
+                        calls.append(allow) or ([], []))
     answer_koans(None, tok, koans, SHORT, QUIET)
     allow = calls[0]
     own = next(line for line in koans[1].broken.splitlines() if line not in koans[0].broken.splitlines())
@@ -111,8 +114,8 @@ def test_every_search_the_guard_lets_through_matches_the_code(trained):
     prompts = [prompt_ids(tok, k, SHORT) + start for k in koans]
     guard = generation._SearchGuard(tok, koans)
     cfg = GenerationConfig(max_new_tokens=24, batch_size=4, progress=False, threads=1)
-    kept = generate(model, tok, prompts, cfg, allow=lambda i, tokens: guard(i, start + tokens))
-    free = generate(model, tok, prompts, cfg)
+    kept, _ = generate(model, tok, prompts, cfg, allow=lambda i, tokens: guard(i, start + tokens))
+    free, _ = generate(model, tok, prompts, cfg)
 
     def matches(answer, koan):
         state = open_search("<<<<<<< SEARCH\n" + answer, koan.broken)
@@ -134,8 +137,8 @@ def test_batched_generation_equals_one_at_a_time_and_transformers_generate(train
     model, tok, koans = trained
     prompts = [prompt_ids(tok, k, SHORT) for k in koans[:3]]
     prompts[1] = prompts[1][:-7] + prompts[1][-4:]  # unequal lengths, so left padding is exercised
-    batched = generate(model, tok, prompts, QUIET)
-    single = [generate(model, tok, [p], QUIET)[0] for p in prompts]
+    batched, _ = generate(model, tok, prompts, QUIET)
+    single = [generate(model, tok, [p], QUIET)[0][0] for p in prompts]
     assert batched == single
     reference = model.generate(torch.tensor([prompts[0]]), max_new_tokens=QUIET.max_new_tokens, do_sample=False,
                                eos_token_id=tok.eos_token_id, pad_token_id=tok.pad_token_id)
@@ -184,12 +187,26 @@ def test_teacher_forced_score_improves_with_training(trained):
 
 
 def test_each_koan_keeps_its_verdict_and_score(trained):
+    """evaluate_model scores each reference on top of the prompt pass its answer came
+    from: the same figures as score(), which runs prompt and reference in one pass, up
+    to float rounding; and the same answers as answer_koans."""
     model, tok, koans = trained
     records = evaluate_model(model, tok, koans[:6], SHORT, QUIET)
     assert [r["id"] for r in records] == [k.id for k in koans[:6]]
     assert all(r["status"] in STATUSES and r["shape"] in ("seen", "new") for r in records)
-    assert [(r["tokens"], r["correct"]) for r in records] == [(s["tokens"], s["correct"])
-                                                              for s in score(model, tok, koans[:6], SHORT)]
+    alone = score(model, tok, koans[:6], SHORT)
+    assert [(r["tokens"], r["correct"]) for r in records] == [(s["tokens"], s["correct"]) for s in alone]
+    assert [r["loss"] for r in records] == pytest.approx([s["loss"] for s in alone], rel=1e-4)
+    answers, _ = generation.answer_and_score(model, tok, koans[:6], SHORT, QUIET)
+    assert answers == answer_koans(model, tok, koans[:6], SHORT, QUIET)
+
+
+def test_a_reference_too_long_for_max_length_is_not_scored(trained):
+    model, tok, koans = trained
+    longest = max(len(prompt_ids(tok, k, SHORT)) for k in koans[:2])  # no answer fits in 2 tokens
+    short = dataclasses.replace(SHORT, max_prompt_tokens=longest + 1, max_length=longest + 2)
+    _, scores = generation.answer_and_score(model, tok, koans[:2], short, QUIET)
+    assert scores == [None, None] == score(model, tok, koans[:2], short)
 
 
 def test_koanshare_answer_gives_what_the_stages_give_for_any_model_adapter_or_share(trained, tmp_path):

@@ -50,6 +50,16 @@ def test_pretraining_lowers_the_loss_and_is_deterministic(tok, koans):
     assert stats.eval_loss is not None and stats.trainable_params == stats.total_params
 
 
+def test_a_cpu_trains_with_eager_attention_and_gets_its_own_back(tok, koans, monkeypatch):
+    model = tiny_model(tok)
+    model.set_attn_implementation("sdpa")
+    seen = []
+    step = train_mod._step
+    monkeypatch.setattr(train_mod, "_step", lambda net, *a: seen.append(net.config._attn_implementation) or step(net, *a))
+    pretrain(model, tok, koans, TrainConfig(steps=2, **FAST), SHORT)
+    assert seen == ["eager", "eager"] and model.config._attn_implementation == "sdpa"
+
+
 def test_schedule_warms_up_then_decays_to_the_floor():
     cfg = TrainConfig(steps=100, lr=1e-3, warmup_steps=10, min_lr_ratio=0.1)
     assert lr_at(0, cfg) == pytest.approx(1e-4)

@@ -13,32 +13,24 @@ import time
 from share.cycle.methods import CORE, folded, load_answerer, load_variant, plan, saved_bytes
 from share.cycle.metrics import koan_record, summarize
 from share.judge.evaluate import evaluate_answers
-from share.model.generation import GenerationConfig, answer_koans, score, write_answers
+from share.model.generation import GenerationConfig, answer_and_score, score, write_answers
 from share.model.prompt import PromptConfig
 from share.model.train import bf16_enabled
 
 log = logging.getLogger(__name__)
 
 
-def answer_and_judge(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
-                     workers: int | None = None, timeout: float = 10.0, checks: dict | None = None, answers_path=None) -> list:
-    """Generate answers, then judge them with rustc (after generation, not beside it, so
-    the two do not fight over cores): one Result per koan."""
-    answers = answer_koans(model, tokenizer, koans, prompt_cfg, cfg)
-    if answers_path is not None:
-        write_answers(answers_path, koans, answers)
-    return evaluate_answers(koans, answers, workers=workers, timeout=timeout, checks=checks, progress=cfg.progress)
-
-
 def evaluate_model(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(), *,
                    workers: int | None = None, timeout: float = 10.0, checks: dict | None = None,
                    answers_path=None) -> list[dict]:
-    """Judge the model's answers and score the references teacher-forced: one record per
-    koan (share.cycle.metrics.koan_record), which share.cycle.metrics.summarize turns
-    into figures."""
-    results = answer_and_judge(model, tokenizer, koans, prompt_cfg, cfg, workers=workers, timeout=timeout,
-                               checks=checks, answers_path=answers_path)
-    scores = score(model, tokenizer, koans, prompt_cfg, bf16=cfg.bf16)
+    """Generate answers and score the references teacher-forced (one prompt pass for both),
+    then judge the answers with rustc (after generation, not beside it, so the two do not
+    fight over cores): one record per koan (share.cycle.metrics.koan_record), which
+    share.cycle.metrics.summarize turns into figures."""
+    answers, scores = answer_and_score(model, tokenizer, koans, prompt_cfg, cfg)
+    if answers_path is not None:
+        write_answers(answers_path, koans, answers)
+    results = evaluate_answers(koans, answers, workers=workers, timeout=timeout, checks=checks, progress=cfg.progress)
     return [koan_record(k, r.status, s) for k, r, s in zip(koans, results, scores, strict=True)]
 
 

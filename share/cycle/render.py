@@ -132,8 +132,8 @@ def precision_line(results: dict) -> str:
     trained = {r["bf16"] for r in runs if isinstance(r, dict) and "bf16" in r}
     evaluated = {r.get("bf16") for r in results.values()}
     word = lambda found: "bf16 autocast" if found == {True} else "float32" if found == {False} else "mixed"  # noqa: E731
-    return (f"Arithmetic: training in {word(trained)}; evaluation prompts and teacher-forced scoring in "
-            f"{word(evaluated)}, decoding in float32 (this CPU {'has' if native_bf16('cpu') else 'lacks'} native bf16).")
+    return (f"Arithmetic: training in {word(trained)}; evaluation (prompts, decoding and teacher-forced scoring) in "
+            f"{word(evaluated)} (this CPU {'has' if native_bf16('cpu') else 'lacks'} native bf16).")
 
 
 def cycle_md(protocol, rates, summaries, costs, crit, price, figures_md, results) -> str:

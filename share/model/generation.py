@@ -8,12 +8,15 @@ first SEARCH part may only copy lines that exist in the broken code: when the li
 token would make it match nothing (answers.cannot_apply), the likeliest of the
 `candidates` most likely tokens (by default every token) that keeps it matchable is
 taken instead, and when none does the answer ends there. The model still chooses which
-lines to edit and writes every replacement itself. Evaluation with rustc happens after
+lines to edit and writes every replacement itself. Where the references are scored too
+(answer_and_score), each prompt's forward pass serves both: the reference is scored on
+top of it, then decoding goes on from it. Evaluation with rustc happens after
 generation, never beside it, so the two do not fight over cores.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, fields
 from typing import Callable
 
@@ -22,15 +25,15 @@ from tqdm import tqdm
 
 from share.io import write_jsonl
 from share.judge.answers import cannot_apply, may_become, open_search
-from share.model.prompt import PromptConfig, encode, prompt_ids
-from share.model.train import BF16_SETTINGS, autocast, score_examples, set_threads
+from share.model.prompt import IGNORE, PromptConfig, answer_ids, encode, prompt_ids, target
+from share.model.train import BF16_SETTINGS, bf16_enabled, score_examples, set_threads
 
 
 @dataclass(frozen=True)
 class GenerationConfig:
     max_new_tokens: int = 256
     batch_size: int = 8
-    bf16: bool | str = False  # bf16 autocast for prompts (prefill) and scoring: true, false or auto
+    bf16: bool | str = False  # bf16 autocast for generation (prompts and decoding) and scoring: true, false or auto
     threads: int = 0
     progress: bool = True
     candidates: int | None = None  # tokens tried, likeliest first, while a SEARCH is written (None: all)
@@ -62,12 +65,53 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
            bf16: bool | str = False, allow: Callable[[int, list[int]], bool] | None = None,
            candidates: int | None = 1) -> list[list[int]]:
     """Greedy continuations of one batch of prompts (token ids), each without its stop token.
-    `bf16` autocasts the prompts' forward pass only: decoding one token at a time in bf16
-    re-casts every weight at every step, which made it slower than float32 on a CPU.
+    `bf16` autocasts the prompts' pass and the decoding, each weight cast once (see
+    autocast_once).
     `allow(i, tokens)` False means prompt i's answer may not go on as `tokens`: the row
     then takes the likeliest allowed token among its `candidates` most likely (None: all
     of them; a stop token ends a row only as its likeliest token, never as a way out), or
     ends where it is when none is allowed."""
+    with autocast_once(model, bf16):
+        return _decode(model, _prefill(model, prompts, pad_id), stop=stop, max_new_tokens=max_new_tokens,
+                       allow=allow, candidates=candidates)
+
+
+@contextlib.contextmanager
+def autocast_once(model, setting: bool | str):
+    """bf16 autocast (where `setting` enables it on the model's device) that casts each
+    weight once, not at every forward: autocast keeps the casts of leaf tensors that
+    require grad, so the weights are marked so for the duration (under no_grad nothing is
+    recorded) and get their own flags back after. Re-cast at every step, decoding a token
+    at a time in bf16 was slower than in float32 on a CPU; cast once, generation took
+    20% less time than with float32 decoding, with the same verdicts
+    (reports/2026-12-08-cycle-time.md)."""
+    device = next(model.parameters()).device
+    if not bf16_enabled(setting, device):
+        yield
+        return
+    frozen = [p for p in model.parameters() if not p.requires_grad]
+    for p in frozen:
+        p.requires_grad_(True)
+    try:
+        with torch.autocast(device.type, dtype=torch.bfloat16):
+            yield
+    finally:
+        for p in frozen:
+            p.requires_grad_(False)
+
+
+@dataclass
+class _Prompted:
+    """A batch after its prompts' forward pass: the logits of each prompt's last position,
+    the KV cache, and the attention mask and positions decoding goes on from."""
+    logits: torch.Tensor
+    cache: object
+    mask: torch.Tensor
+    positions: torch.Tensor
+
+
+def _prefill(model, prompts: list[list[int]], pad_id: int) -> _Prompted:
+    """The prompts' forward pass, left padded to one width."""
     from transformers import DynamicCache
 
     device = next(model.parameters()).device
@@ -80,16 +124,62 @@ def greedy(model, prompts: list[list[int]], *, stop: set[int], pad_id: int, max_
     ids, mask = ids.to(device), mask.to(device)
     positions = (mask.cumsum(1) - 1).clamp(min=0)
     cache = DynamicCache()
+    logits = model(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
+                   use_cache=True, logits_to_keep=1).logits
+    return _Prompted(logits[:, -1], cache, mask, positions)
+
+
+def _score_prompted(model, prompted: _Prompted, references: list[list[int] | None], pad_id: int) -> list[dict | None]:
+    """Each row's reference answer (token ids, or None to skip the row) scored teacher-forced
+    on top of its prompt's pass, as score() would ({loss, tokens, correct}): the prompt is
+    computed once for both answering and scoring. Runs on a copy of the cache, so
+    decoding goes on from the prompts alone."""
+    import copy
+
+    device = prompted.logits.device
+    width = max((len(r) for r in references if r), default=0)
+    if width == 0:
+        return [None] * len(references)
+    ids = torch.full((len(references), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(references), width), IGNORE, dtype=torch.long)
+    for row, ref in enumerate(references):
+        if ref:
+            ids[row, :len(ref)] = labels[row, :len(ref)] = torch.tensor(ref)
+    ids, labels = ids.to(device), labels.to(device)
+    logits = prompted.logits[:, None]  # the prompt's last position predicts the first answer token
+    if width > 1:  # the answer's tokens but its last predict the rest
+        mask = torch.cat([prompted.mask, (labels[:, :-1] != IGNORE).long()], dim=1)
+        positions = prompted.positions[:, -1:] + torch.arange(1, width, device=device)
+        rest = model(input_ids=ids[:, :-1], attention_mask=mask, position_ids=positions,
+                     past_key_values=copy.deepcopy(prompted.cache), use_cache=True).logits
+        logits = torch.cat([logits, rest], dim=1)
+    rows = []
+    for row, ref in enumerate(references):  # one row at a time: a batch of float logits is large
+        if not ref:
+            rows.append(None)
+            continue
+        row_logits, row_labels = logits[row, :len(ref)].float(), labels[row, :len(ref)]
+        rows.append({"loss": torch.nn.functional.cross_entropy(row_logits, row_labels, reduction="sum").item(),
+                     "tokens": len(ref), "correct": int((row_logits.argmax(-1) == row_labels).sum())})
+    return rows
+
+
+def _decode(model, prompted: _Prompted, *, stop: set[int], max_new_tokens: int,
+            allow: Callable[[int, list[int]], bool] | None, candidates: int | None) -> list[list[int]]:
+    """greedy's loop, from a batch's prompt pass: one token per row and step."""
+    cache, mask, positions, logits = prompted.cache, prompted.mask, prompted.positions, prompted.logits
+    device = logits.device
     stop_t = torch.tensor(sorted(stop), device=device)
-    rows = torch.arange(len(prompts), device=device)  # which prompt each live row is
-    out: list[list[int]] = [[] for _ in prompts]
+    rows = torch.arange(len(logits), device=device)  # which prompt each live row is
+    out: list[list[int]] = [[] for _ in range(len(logits))]
+    ids = None  # the tokens just chosen: the next step's input
     for step in range(max_new_tokens):
-        with autocast(device, bf16 if step == 0 else False):
+        if step:
             logits = model(input_ids=ids, attention_mask=mask, position_ids=positions, past_key_values=cache,
-                           use_cache=True, logits_to_keep=1).logits
-        nxt = logits[:, -1].argmax(-1)
+                           use_cache=True, logits_to_keep=1).logits[:, -1]
+        nxt = logits.argmax(-1)
         if allow is not None:
-            nxt = _allowed(logits[:, -1], nxt, rows.tolist(), out, stop, allow, candidates)
+            nxt = _allowed(logits, nxt, rows.tolist(), out, stop, allow, candidates)
         done = torch.isin(nxt, stop_t)
         for row, token, finished in zip(rows.tolist(), nxt.tolist(), done.tolist()):
             if not finished:
@@ -153,33 +243,54 @@ class _SearchGuard:
 
 
 def generate(model, tokenizer, prompts: list[list[int]], cfg: GenerationConfig = GenerationConfig(),
-             allow: Callable[[int, list[int]], bool] | None = None) -> list[str]:
-    """Decoded greedy answers to tokenised prompts, in the prompts' order; `allow(i, tokens)`
-    False means prompt i's answer may not go on as `tokens` (see `greedy`; cfg.candidates)."""
+             allow: Callable[[int, list[int]], bool] | None = None,
+             references: list[list[int] | None] | None = None) -> tuple[list[str], list[dict | None]]:
+    """Decoded greedy answers to tokenised prompts, in the prompts' order, and the
+    teacher-forced scores of `references` (per prompt: answer token ids, or None) from the
+    same prompt pass (all None without references). `allow(i, tokens)` False means prompt
+    i's answer may not go on as `tokens` (see `greedy`; cfg.candidates)."""
     set_threads(cfg.threads)
     was_training = model.training
     model.eval()
     stop = stop_ids(model, tokenizer)
     order = sorted(range(len(prompts)), key=lambda i: len(prompts[i]))
     answers: list[str | None] = [None] * len(prompts)
-    with tqdm(total=len(prompts), desc="generate", unit="koan", disable=not cfg.progress) as bar:
+    scores: list[dict | None] = [None] * len(prompts)
+    with tqdm(total=len(prompts), desc="generate", unit="koan", disable=not cfg.progress) as bar, torch.no_grad(), \
+            autocast_once(model, cfg.bf16):
         for lo in range(0, len(order), cfg.batch_size):
             chunk = order[lo:lo + cfg.batch_size]
             row_allow = None if allow is None else lambda row, tokens, chunk=chunk: allow(chunk[row], tokens)
-            outs = greedy(model, [prompts[i] for i in chunk], stop=stop, pad_id=tokenizer.pad_token_id,
-                          max_new_tokens=cfg.max_new_tokens, bf16=cfg.bf16, allow=row_allow, candidates=cfg.candidates)
+            prompted = _prefill(model, [prompts[i] for i in chunk], tokenizer.pad_token_id)
+            if references is not None:
+                rows = _score_prompted(model, prompted, [references[i] for i in chunk], tokenizer.pad_token_id)
+                for i, row in zip(chunk, rows):
+                    scores[i] = row
+            outs = _decode(model, prompted, stop=stop, max_new_tokens=cfg.max_new_tokens, allow=row_allow,
+                           candidates=cfg.candidates)
             for i, tokens in zip(chunk, outs):
                 answers[i] = tokenizer.decode(tokens, skip_special_tokens=True)
             bar.update(len(chunk))
     model.train(was_training)
-    return answers
+    return answers, scores
 
 
 def answer_koans(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig()) -> list[str]:
     """The model's raw answers to koans, prompted exactly as in training; an edit answer's
     first SEARCH keeps to lines of the koan's broken code (see the module docstring)."""
-    return generate(model, tokenizer, [prompt_ids(tokenizer, k, prompt_cfg) for k in koans], cfg,
-                    allow=_SearchGuard(tokenizer, koans))
+    return answer_and_score(model, tokenizer, koans, prompt_cfg, cfg, scored=False)[0]
+
+
+def answer_and_score(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: GenerationConfig = GenerationConfig(),
+                     scored: bool = True) -> tuple[list[str], list[dict | None]]:
+    """answer_koans' answers and, from the same prompt pass, score()'s teacher-forced
+    score of each reference (None for a koan too long for prompt_cfg.max_length)."""
+    prompts = [prompt_ids(tokenizer, k, prompt_cfg) for k in koans]
+    references = None
+    if scored:
+        answers = [answer_ids(tokenizer, target(k, prompt_cfg.format)) for k in koans]
+        references = [a if len(p) + len(a) <= prompt_cfg.max_length else None for p, a in zip(prompts, answers)]
+    return generate(model, tokenizer, prompts, cfg, allow=_SearchGuard(tokenizer, koans), references=references)
 
 
 def write_answers(path, koans, answers: list[str]) -> None:
