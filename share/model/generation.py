@@ -83,7 +83,7 @@ def autocast_once(model, setting: bool | str):
     require grad, so the weights are marked so for the duration (under no_grad nothing is
     recorded) and get their own flags back after. Re-cast at every step, decoding a token
     at a time in bf16 was slower than in float32 on a CPU; cast once, generation took
-    20% less time than with float32 decoding, with the same verdicts
+    20% less time than with float32 decoding, with the same passes
     (reports/2026-12-08-cycle-time.md)."""
     device = next(model.parameters()).device
     if not bf16_enabled(setting, device):

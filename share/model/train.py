@@ -226,10 +226,11 @@ def train(model, examples: list[Example], cfg: TrainConfig, *, pad_id: int, eval
 
 @contextlib.contextmanager
 def training_attention(model):
-    """Eager attention while a CPU trains, the model's own afterwards. torch's CPU
-    flash-attention kernel (sdpa) spent a quarter of a SmolLM2 LoRA step in its backward
-    pass; eager attention trained 17% faster per step (reports/2026-12-08-cycle-time.md).
-    Generation and scoring keep sdpa, which is the faster one there; a GPU keeps its own."""
+    """Eager attention while a CPU trains, the model's own afterwards. Chosen on an A/B
+    that ran sdpa first (4.55 s against 3.76 s per SmolLM2 LoRA step); an alternating A/B
+    then found eager 7-11% slower (reports/2026-12-08-cycle-time.md). The committed cycle
+    was trained with it, so it stays until the next cycle run, which should drop it.
+    Generation and scoring keep sdpa; a GPU keeps its own."""
     config = getattr(model, "config", None)
     before = getattr(config, "_attn_implementation", None)
     switch = next(model.parameters()).device.type == "cpu" and before == "sdpa" \
