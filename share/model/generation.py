@@ -17,6 +17,7 @@ generation, never beside it, so the two do not fight over cores.
 from __future__ import annotations
 
 import contextlib
+import copy
 from dataclasses import dataclass, fields
 from typing import Callable
 
@@ -25,7 +26,7 @@ from tqdm import tqdm
 
 from share.io import write_jsonl
 from share.judge.answers import cannot_apply, may_become, open_search
-from share.model.prompt import IGNORE, PromptConfig, answer_ids, encode, prompt_ids, target
+from share.model.prompt import IGNORE, PromptConfig, encode, prompt_ids
 from share.model.train import BF16_SETTINGS, bf16_enabled, score_examples, set_threads
 
 
@@ -134,8 +135,6 @@ def _score_prompted(model, prompted: _Prompted, references: list[list[int] | Non
     on top of its prompt's pass, as score() would ({loss, tokens, correct}): the prompt is
     computed once for both answering and scoring. Runs on a copy of the cache, so
     decoding goes on from the prompts alone."""
-    import copy
-
     device = prompted.logits.device
     width = max((len(r) for r in references if r), default=0)
     if width == 0:
@@ -286,10 +285,8 @@ def answer_and_score(model, tokenizer, koans, prompt_cfg: PromptConfig, cfg: Gen
     """answer_koans' answers and, from the same prompt pass, score()'s teacher-forced
     score of each reference (None for a koan too long for prompt_cfg.max_length)."""
     prompts = [prompt_ids(tokenizer, k, prompt_cfg) for k in koans]
-    references = None
-    if scored:
-        answers = [answer_ids(tokenizer, target(k, prompt_cfg.format)) for k in koans]
-        references = [a if len(p) + len(a) <= prompt_cfg.max_length else None for p, a in zip(prompts, answers)]
+    references = [None if e is None else e.labels[len(p):] for p, e in
+                  zip(prompts, (encode(tokenizer, k, prompt_cfg) for k in koans))] if scored else None
     return generate(model, tokenizer, prompts, cfg, allow=_SearchGuard(tokenizer, koans), references=references)
 
 
